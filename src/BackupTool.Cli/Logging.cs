@@ -1,0 +1,34 @@
+using BackupTool.Cli.Verbs;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace BackupTool.Cli;
+
+/// <summary>Builds the Serilog logger a run writes its diagnostics to.</summary>
+internal static class Logging
+{
+    private const string ConsoleTemplate = "[{Level:u3}] {Message:lj}{NewLine}{Exception}";
+
+    /// <summary>
+    /// Creates a logger that writes to stderr with <c>--verbose</c> and to the <c>--log-file</c>
+    /// file when given. User-facing output does not pass through it.
+    /// </summary>
+    public static Logger Create(CommonOptions options)
+    {
+        var configuration = new LoggerConfiguration().MinimumLevel.Verbose();
+        if (options.Verbose)
+        {
+            configuration.WriteTo.Console(LogEventLevel.Debug, ConsoleTemplate,
+                standardErrorFromLevel: LogEventLevel.Verbose);
+        }
+
+        if (!string.IsNullOrEmpty(options.LogFile))
+        {
+            configuration.WriteTo.File(options.LogFile,
+                options.Verbose ? LogEventLevel.Verbose : LogEventLevel.Debug);
+        }
+
+        return configuration.CreateLogger();
+    }
+}

@@ -1,0 +1,28 @@
+namespace BackupTool.Core.Posix;
+
+/// <summary>File operations that <see cref="System.IO.Abstractions.IFileSystem"/> lacks.</summary>
+/// <remarks>
+/// Nanosecond times, inode identity, hard links and durable flushes need the operating system
+/// directly. <see cref="PosixFileSystem"/> calls it; <see cref="EmulatedPosixFileSystem"/> maps
+/// every call onto an <see cref="System.IO.Abstractions.IFileSystem"/> for tests on a mock.
+/// Implementations are safe to call concurrently.
+/// </remarks>
+public interface IPosixFileSystem
+{
+    /// <summary>Returns the status of the entry at <paramref name="path"/>, not following a final symlink.</summary>
+    /// <exception cref="FileNotFoundException">Nothing exists at the path.</exception>
+    /// <exception cref="IOException">The entry could not be read, for example for lack of permission.</exception>
+    EntryStatus GetStatus(string path);
+
+    /// <summary>Sets the modification time of the entry, not following a final symlink.</summary>
+    void SetModifiedTime(string path, UnixTime time);
+
+    /// <summary>Creates <paramref name="newPath"/> as another name of the existing file.</summary>
+    void CreateHardLink(string existingPath, string newPath);
+
+    /// <summary>Flushes every written file and folder of the file system holding <paramref name="path"/>.</summary>
+    void SyncFileSystem(string path);
+
+    /// <summary>Flushes the entries of the directory at <paramref name="path"/>, so that renames in it last.</summary>
+    void SyncDirectory(string path);
+}
