@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Abstractions;
 
 namespace BackupTool.Core.Hashing;
@@ -7,7 +8,7 @@ namespace BackupTool.Core.Hashing;
 /// Pipeline: read the source in 1 MiB blocks, feed each block to every digest, write it to the
 /// target, then re-read the target and compare digests. For a sparse source, blocks of zeros are
 /// skipped instead of written, so holes stay holes. Safe to call concurrently for different files;
-/// each call uses its own buffer and hashers.
+/// each call rents its own buffer from the shared array pool and creates its own hashers.
 /// </remarks>
 public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<ChecksumAlgorithm> algorithms)
 {
@@ -27,7 +28,34 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
     /// <remarks>On failure or cancellation the partly written target is left for the caller to remove.</remarks>
     public CopyResult Copy(string sourcePath, string targetPath, bool sparse, CancellationToken cancellation)
     {
-        var buffer = new byte[BlockSize];
+        var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
+        try
+        {
+            return Copy(sourcePath, targetPath, sparse, buffer.AsSpan(0, BlockSize), cancellation);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads a whole file and returns its digests, to prove a copy was written correctly.</summary>
+    public CopyResult Hash(string path, CancellationToken cancellation)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
+        try
+        {
+            return Hash(path, buffer.AsSpan(0, BlockSize), cancellation);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private CopyResult Copy(string sourcePath, string targetPath, bool sparse, Span<byte> buffer,
+        CancellationToken cancellation)
+    {
         using var hasher = new MultiHasher(algorithms);
         using var source = OpenSource(sourcePath);
         using var target = fileSystem.FileStream.New(targetPath, FileMode.CreateNew, FileAccess.Write, FileShare.None,
@@ -37,7 +65,7 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
         while ((read = ReadSourceBlock(source, buffer, sourcePath)) > 0)
         {
             cancellation.ThrowIfCancellationRequested();
-            var block = buffer.AsSpan(0, read);
+            var block = buffer[..read];
             hasher.Append(block);
             if (sparse)
             {
@@ -59,10 +87,8 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
         return new CopyResult(hasher.Finish(), length);
     }
 
-    /// <summary>Reads a whole file and returns its digests, to prove a copy was written correctly.</summary>
-    public CopyResult Hash(string path, CancellationToken cancellation)
+    private CopyResult Hash(string path, Span<byte> buffer, CancellationToken cancellation)
     {
-        var buffer = new byte[BlockSize];
         using var hasher = new MultiHasher(algorithms);
         using var stream = fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1,
             FileOptions.SequentialScan);
@@ -71,7 +97,7 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
         while ((read = ReadBlock(stream, buffer)) > 0)
         {
             cancellation.ThrowIfCancellationRequested();
-            hasher.Append(buffer.AsSpan(0, read));
+            hasher.Append(buffer[..read]);
             length += read;
         }
 
@@ -91,7 +117,7 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
         }
     }
 
-    private static int ReadSourceBlock(Stream source, byte[] buffer, string path)
+    private static int ReadSourceBlock(Stream source, Span<byte> buffer, string path)
     {
         try
         {
@@ -110,12 +136,12 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
         _ => exception.Message.TrimEnd('.'),
     };
 
-    private static int ReadBlock(Stream stream, byte[] buffer)
+    private static int ReadBlock(Stream stream, Span<byte> buffer)
     {
         var filled = 0;
         while (filled < buffer.Length)
         {
-            var read = stream.Read(buffer, filled, buffer.Length - filled);
+            var read = stream.Read(buffer[filled..]);
             if (read == 0)
             {
                 break;
