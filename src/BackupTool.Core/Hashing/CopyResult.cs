@@ -3,4 +3,11 @@ namespace BackupTool.Core.Hashing;
 /// <summary>What one hashed copy produced.</summary>
 /// <param name="Digests">Lowercase hex digests of the bytes written, one per algorithm in the copier's order.</param>
 /// <param name="Length">Number of bytes written.</param>
-public sealed record CopyResult(string[] Digests, long Length);
+public sealed record CopyResult(string[] Digests, long Length)
+{
+    /// <summary>
+    /// Whether the target read back with the same length and digests as the bytes written, or null
+    /// when no read-back was requested.
+    /// </summary>
+    public bool? ReadBackMatches { get; init; }
+}

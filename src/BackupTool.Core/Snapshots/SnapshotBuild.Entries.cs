@@ -73,7 +73,8 @@ internal sealed partial class SnapshotBuild
         CopyResult result;
         try
         {
-            result = _copier.Copy(entry.FullPath, target, sparse: before.AllocatedBytes < before.Size, cancellation);
+            result = _copier.Copy(entry.FullPath, target, sparse: before.AllocatedBytes < before.Size, cancellation,
+                readBack: true);
         }
         catch (SourceReadException exception)
         {
@@ -82,8 +83,7 @@ internal sealed partial class SnapshotBuild
         }
 
         var changed = result.Length != before.Size || HasChanged(entry.FullPath, before);
-        var check = _copier.Hash(target, cancellation);
-        if (check.Length != result.Length || !check.Digests.SequenceEqual(result.Digests))
+        if (result.ReadBackMatches != true)
         {
             throw new CopyMismatchException(entry.RelativePath);
         }

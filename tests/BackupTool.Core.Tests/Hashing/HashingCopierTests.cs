@@ -1,0 +1,54 @@
+using System.IO.Abstractions.TestingHelpers;
+using System.Text;
+using BackupTool.Core.Hashing;
+
+namespace BackupTool.Core.Tests.Hashing;
+
+public sealed class HashingCopierTests
+{
+    private const string HelloMd5 = "5d41402abc4b2a76b9719d911017c592";
+
+    private readonly MockFileSystem _fileSystem = new();
+    private readonly HashingCopier _copier;
+
+    public HashingCopierTests()
+    {
+        _copier = new HashingCopier(_fileSystem, [ChecksumAlgorithm.Md5]);
+        _fileSystem.AddFile("/src/a.txt", new MockFileData(Encoding.ASCII.GetBytes("hello")));
+        _fileSystem.AddDirectory("/dst");
+    }
+
+    [Fact]
+    public void Copy_ReadBack_MatchesWrittenBytes()
+    {
+        var result = _copier.Copy("/src/a.txt", "/dst/a.txt", sparse: false, CancellationToken.None, readBack: true);
+
+        Assert.True(result.ReadBackMatches);
+        Assert.Equal(HelloMd5, result.Digests[0]);
+        Assert.Equal(5, result.Length);
+        Assert.Equal("hello", _fileSystem.File.ReadAllText("/dst/a.txt"));
+    }
+
+    [Fact]
+    public void Copy_WithoutReadBack_LeavesMatchUnset()
+    {
+        var result = _copier.Copy("/src/a.txt", "/dst/a.txt", sparse: false, CancellationToken.None);
+
+        Assert.Null(result.ReadBackMatches);
+        Assert.Equal(HelloMd5, result.Digests[0]);
+    }
+
+    [Fact]
+    public void Copy_ManyBlocks_ReadBackHashesWholeFile()
+    {
+        var bytes = new byte[HashingCopier.BlockSize * 2 + 17];
+        new Random(7).NextBytes(bytes);
+        _fileSystem.AddFile("/src/big.bin", new MockFileData(bytes));
+
+        var result = _copier.Copy("/src/big.bin", "/dst/big.bin", sparse: false, CancellationToken.None, readBack: true);
+
+        Assert.True(result.ReadBackMatches);
+        Assert.Equal(bytes.Length, result.Length);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(bytes)), result.Digests[0]);
+    }
+}
