@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Builds the benchmark datasets deterministically.
 
-small: FILES files of 100 B to 16 KiB spread over FOLDERS nested folders, some left empty.
+small: FILES files of 100 B to 16 KiB (or --min-size to --max-size) spread over FOLDERS nested
+       folders, some left empty.
 large: COUNT files of SIZE MiB of pseudo-random bytes (AES-128-CTR keystream from openssl,
        fixed key, so every run produces the same bytes).
 real:  a copy of a real tree, optionally cut to a byte budget, taken in sorted path order.
@@ -14,7 +15,7 @@ import subprocess
 import sys
 
 
-def make_small(root, files, folders):
+def make_small(root, files, folders, min_size=100, max_size=16 * 1024):
     rng = random.Random(20260130)
     os.makedirs(root)
     paths = []
@@ -27,9 +28,9 @@ def make_small(root, files, folders):
     empty = set(rng.sample(range(folders), max(1, folders // 50)))
     usable = [p for i, p in enumerate(paths) if i not in empty]
     for i in range(files):
-        size = rng.randint(100, 16 * 1024)
+        size = rng.randint(min_size, max_size)
         folder = usable[rng.randrange(len(usable))]
-        with open(os.path.join(folder, f"f{i:05d}.bin"), "wb") as out:
+        with open(os.path.join(folder, f"f{i:07d}.bin"), "wb") as out:
             out.write(rng.randbytes(size))
     print(f"small: {files} files, {folders} folders ({len(empty)} empty) in {root}")
 
@@ -83,6 +84,8 @@ def main():
     parser.add_argument("root")
     parser.add_argument("--files", type=int, default=20000)
     parser.add_argument("--folders", type=int, default=1000)
+    parser.add_argument("--min-size", type=int, default=100)
+    parser.add_argument("--max-size", type=int, default=16 * 1024)
     parser.add_argument("--count", type=int, default=4)
     parser.add_argument("--size-mib", type=int, default=512)
     parser.add_argument("--source")
@@ -91,7 +94,7 @@ def main():
     if os.path.exists(args.root):
         sys.exit(f"{args.root} already exists")
     if args.kind == "small":
-        make_small(args.root, args.files, args.folders)
+        make_small(args.root, args.files, args.folders, args.min_size, args.max_size)
     elif args.kind == "large":
         make_large(args.root, args.count, args.size_mib)
     else:
