@@ -74,7 +74,7 @@ internal sealed partial class SnapshotBuild
         try
         {
             result = _copier.Copy(entry.FullPath, target, sparse: before.AllocatedBytes < before.Size, cancellation,
-                readBack: true);
+                readBack: true, expectedLength: before.Size);
         }
         catch (SourceReadException exception)
         {

@@ -51,4 +51,40 @@ public sealed class HashingCopierTests
         Assert.Equal(bytes.Length, result.Length);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(bytes)), result.Digests[0]);
     }
+
+    [Fact]
+    public void Copy_ExpectedLengthReached_StopsReading()
+    {
+        var result = _copier.Copy("/src/a.txt", "/dst/a.txt", sparse: false, CancellationToken.None, readBack: true,
+            expectedLength: 4);
+
+        Assert.Equal(4, result.Length);
+        Assert.True(result.ReadBackMatches);
+        Assert.Equal("hell", _fileSystem.File.ReadAllText("/dst/a.txt"));
+    }
+
+    [Fact]
+    public void Copy_SourceShorterThanExpected_CopiesWholeSource()
+    {
+        var result = _copier.Copy("/src/a.txt", "/dst/a.txt", sparse: false, CancellationToken.None, readBack: true,
+            expectedLength: 50);
+
+        Assert.Equal(5, result.Length);
+        Assert.True(result.ReadBackMatches);
+        Assert.Equal(HelloMd5, result.Digests[0]);
+    }
+
+    [Fact]
+    public void Copy_EmptySourceExpected_WritesEmptyFile()
+    {
+        _fileSystem.AddFile("/src/empty", new MockFileData([]));
+
+        var result = _copier.Copy("/src/empty", "/dst/empty", sparse: false, CancellationToken.None, readBack: true,
+            expectedLength: 0);
+
+        Assert.Equal(0, result.Length);
+        Assert.True(result.ReadBackMatches);
+        Assert.Equal("d41d8cd98f00b204e9800998ecf8427e", result.Digests[0]);
+        Assert.True(_fileSystem.File.Exists("/dst/empty"));
+    }
 }
