@@ -13,8 +13,13 @@ public sealed class EmulatedPosixFileSystem(IFileSystem fileSystem) : IPosixFile
     private long _nextInode;
 
     /// <inheritdoc/>
-    public EntryStatus GetStatus(string path)
+    public EntryStatus GetStatus(string path, bool followSymlinks = false)
     {
+        if (followSymlinks && fileSystem.FileInfo.New(path).ResolveLinkTarget(true) is { } target)
+        {
+            path = target.FullName;
+        }
+
         var info = fileSystem.FileInfo.New(path);
         IFileSystemInfo entry = info;
         if (!info.Exists)
@@ -51,6 +56,11 @@ public sealed class EmulatedPosixFileSystem(IFileSystem fileSystem) : IPosixFile
         {
             fileSystem.File.SetLastWriteTimeUtc(path, time.ToDateTime());
         }
+    }
+
+    /// <inheritdoc/>
+    public void SetOwner(string path, int userId, int groupId)
+    {
     }
 
     /// <inheritdoc/>
