@@ -18,7 +18,7 @@ public static class BagPath
 
         if (path[0] is '/' or '\\')
         {
-            return "the path is absolute";
+            return "the path is absolute or starts with a backslash";
         }
 
         if (path[0] == '~')

@@ -158,8 +158,8 @@ public sealed partial class BagVerifier
         if (oxum.Octets != walker.ByteCount || oxum.Count != walker.FileCount)
         {
             findings.Problem(ProblemKind.PayloadOxumMismatch, bagInfo!.SourceFileName, entry.LineNumber,
-                $"Payload-Oxum {oxum} says {oxum.Octets} bytes in {oxum.Count} files, "
-                + $"but data/ holds {walker.ByteCount} bytes in {walker.FileCount} files");
+                $"Payload-Oxum is {oxum} (bytes.files), but the regular files in data/ come to "
+                + $"{new PayloadOxum(walker.ByteCount, walker.FileCount)}");
         }
     }
 }
