@@ -23,7 +23,7 @@ public sealed partial class BagVerifier
         var matched = resolver.Resolve(merger.Missing, merger.Unexpected);
         await CheckFilesAsync(bagPath, matched, digester, manifests, options, findings, cancellation);
 
-        CheckPayloadOxum(bagInfo, walker, options, findings);
+        CheckPayloadOxum(bagInfo, walker, resolver.PendingFetches, options, findings);
     }
 
     private List<ManifestFile> ScanPayloadManifests(string bagPath, BagDeclaration? declaration, VerificationFindings findings)
@@ -134,8 +134,8 @@ public sealed partial class BagVerifier
         findings.Problem(ProblemKind.Modified, item.Path, firstLine, string.Join("; ", mismatches));
     }
 
-    private static void CheckPayloadOxum(BagInfo? bagInfo, PayloadWalker walker, VerificationOptions options,
-        VerificationFindings findings)
+    private static void CheckPayloadOxum(BagInfo? bagInfo, PayloadWalker walker, List<FetchEntry> pending,
+        VerificationOptions options, VerificationFindings findings)
     {
         var entry = bagInfo?.Find(PayloadOxum.Label);
         if (entry is null)
@@ -155,11 +155,16 @@ public sealed partial class BagVerifier
             return;
         }
 
-        if (oxum.Octets != walker.ByteCount || oxum.Count != walker.FileCount)
+        // Files still to fetch count towards the Payload-Oxum; a length written as '-' is unknown.
+        var count = walker.FileCount + pending.Count;
+        var octets = walker.ByteCount + pending.Sum(e => e.Length ?? 0);
+        var octetsKnown = pending.All(e => e.Length is not null);
+        if ((octetsKnown && oxum.Octets != octets) || oxum.Count != count)
         {
             findings.Problem(ProblemKind.PayloadOxumMismatch, bagInfo!.SourceFileName, entry.LineNumber,
                 $"Payload-Oxum is {oxum} (bytes.files), but the regular files in data/ come to "
-                + $"{new PayloadOxum(walker.ByteCount, walker.FileCount)}");
+                + $"{new PayloadOxum(walker.ByteCount, walker.FileCount)}"
+                + (pending.Count > 0 ? $", plus {pending.Count} files still to fetch" : ""));
         }
     }
 }

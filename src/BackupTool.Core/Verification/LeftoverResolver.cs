@@ -19,6 +19,9 @@ internal sealed class LeftoverResolver(
     private readonly Dictionary<string, FetchEntry> _fetchByPath =
         (fetch?.Entries ?? []).DistinctBy(e => e.Path).ToDictionary(e => e.Path, StringComparer.Ordinal);
 
+    /// <summary>The <c>fetch.txt</c> entries of listed files that are still to be downloaded.</summary>
+    public List<FetchEntry> PendingFetches { get; } = [];
+
     /// <summary>Reports the missing and unexpected paths and returns the matches that still need hashing.</summary>
     public List<PayloadItem> Resolve(List<PayloadItem> missing, List<PayloadFile> unexpected)
     {
@@ -75,6 +78,11 @@ internal sealed class LeftoverResolver(
             _ when caseTwin is not null => (ProblemKind.Missing, $"{where}, but only '{caseTwin}' exists, which differs in case"),
             _ => (ProblemKind.Missing, $"{where}, but not found"),
         };
+        if (kind == ProblemKind.FetchPending)
+        {
+            PendingFetches.Add(fetchEntry!);
+        }
+
         findings.Problem(kind, item.Path, entry.Line, message);
     }
 
