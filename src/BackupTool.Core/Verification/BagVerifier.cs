@@ -121,6 +121,14 @@ public sealed partial class BagVerifier(IFileSystem fileSystem, ILogger logger)
             findings.Warning(warning.FileName, warning.LineNumber, warning.Message);
         }
 
+        if (bagInfo.Find(SnapshotLayout.IncompleteLabel) is { } incomplete
+            && string.Equals(incomplete.Value, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            findings.Warning(bagInfo.SourceFileName, incomplete.LineNumber,
+                $"the snapshot is marked incomplete: {bagInfo.Values(SnapshotLayout.SkippedPathLabel).Count()} source "
+                + $"entries were skipped when it was created (see the {SnapshotLayout.SkippedPathLabel} lines)");
+        }
+
         return bagInfo;
     }
 

@@ -214,4 +214,19 @@ public sealed class BagVerifierLeniencyTests
         Assert.Empty(report.Problems);
         Assert.Contains(report.Warnings, w => w.Message.Contains("Payload-Oxum"));
     }
+
+    [Fact]
+    public async Task VerifyAsync_SnapshotMarkedIncomplete_IsValidWithWarning()
+    {
+        var bag = SampleBag();
+        bag.Metadata.Add(("Backup-Incomplete", "true"));
+        bag.Metadata.Add(("Backup-Skipped-Path", "secret.key"));
+        bag.Metadata.Add(("Backup-Skipped-Path", "locked.db"));
+        bag.Write();
+
+        var report = await VerifyAsync(bag);
+
+        Assert.Empty(report.Problems);
+        Assert.Contains(report.Warnings, w => w.Path == "bag-info.txt" && w.Message.Contains("2 source entries were skipped"));
+    }
 }
