@@ -70,28 +70,33 @@ public sealed partial class BagVerifier
             MaxDegreeOfParallelism = Environment.ProcessorCount,
             CancellationToken = cancellation,
         };
-        await Parallel.ForEachAsync(items, parallel, async (item, token) =>
+        await Parallel.ForEachAsync(items, parallel, (item, token) =>
         {
             if (options.Fast)
             {
                 findings.Counts.AddVerified(item.Length);
-                return;
+            }
+            else
+            {
+                CheckFile(bagPath, item, digester, manifests, findings, token);
             }
 
-            await CheckFileAsync(bagPath, item, digester, manifests, findings, token);
+            return ValueTask.CompletedTask;
         });
     }
 
-    private async Task CheckFileAsync(string bagPath, PayloadItem item, FileDigester digester,
+    private void CheckFile(string bagPath, PayloadItem item, FileDigester digester,
         IReadOnlyList<ManifestFile> manifests, VerificationFindings findings, CancellationToken cancellation)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(FileDigester.BufferSize);
         try
         {
             var fullPath = fileSystem.Path.Combine(bagPath, item.DiskPath);
-            await using var stream = fileSystem.FileStream.New(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read,
-                bufferSize: 1, FileOptions.SequentialScan);
-            var (digests, length) = await digester.HashAsync(stream, buffer, cancellation);
+            // Read-ahead advice costs a system call per file, which only pays off for large files.
+            var hint = item.Length >= FileDigester.BufferSize ? FileOptions.SequentialScan : FileOptions.None;
+            using var stream = fileSystem.FileStream.New(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read,
+                bufferSize: 1, hint);
+            var (digests, length) = digester.Hash(stream, buffer, cancellation);
             CompareDigests(item, digests, length, manifests, findings);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)

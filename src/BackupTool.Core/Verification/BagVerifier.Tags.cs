@@ -68,7 +68,7 @@ public sealed partial class BagVerifier
         try
         {
             await using var stream = fileSystem.File.OpenRead(fullPath);
-            var (digests, _) = await digester.HashAsync(stream, buffer, cancellation);
+            var (digests, _) = digester.Hash(stream, buffer, cancellation);
             var intact = true;
             foreach (var (manifest, entry) in listings)
             {

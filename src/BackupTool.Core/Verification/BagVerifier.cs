@@ -27,12 +27,15 @@ public sealed partial class BagVerifier(IFileSystem fileSystem, ILogger logger)
         options ??= new VerificationOptions();
         EnsureBag(bagPath);
         _logger.Information("Verifying {BagPath}", bagPath);
+
+        // An absolute root spares the runtime from resolving the working folder again for every file.
+        var root = fileSystem.Path.GetFullPath(bagPath);
         var findings = new VerificationFindings();
-        var declaration = ReadDeclaration(bagPath, findings);
-        await VerifyTagManifestsAsync(bagPath, declaration, findings, cancellation);
-        var bagInfo = ReadBagInfo(bagPath, declaration, findings);
-        var fetch = ReadFetchFile(bagPath, declaration, findings);
-        await VerifyPayloadAsync(bagPath, declaration, bagInfo, fetch, options, findings, cancellation);
+        var declaration = ReadDeclaration(root, findings);
+        await VerifyTagManifestsAsync(root, declaration, findings, cancellation);
+        var bagInfo = ReadBagInfo(root, declaration, findings);
+        var fetch = ReadFetchFile(root, declaration, findings);
+        await VerifyPayloadAsync(root, declaration, bagInfo, fetch, options, findings, cancellation);
 
         var report = BuildReport(bagPath, declaration, options.Fast, findings);
         _logger.Information("Verified {BagPath}: {Verdict} with {ProblemCount} problems and {WarningCount} warnings",
@@ -49,9 +52,10 @@ public sealed partial class BagVerifier(IFileSystem fileSystem, ILogger logger)
     public async Task<VerificationReport> VerifyTagFilesAsync(string bagPath, CancellationToken cancellation = default)
     {
         EnsureBag(bagPath);
+        var root = fileSystem.Path.GetFullPath(bagPath);
         var findings = new VerificationFindings();
-        var declaration = ReadDeclaration(bagPath, findings);
-        await VerifyTagManifestsAsync(bagPath, declaration, findings, cancellation);
+        var declaration = ReadDeclaration(root, findings);
+        await VerifyTagManifestsAsync(root, declaration, findings, cancellation);
         return BuildReport(bagPath, declaration, fast: true, findings);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using BackupTool.Core.Hashing;
 
@@ -6,8 +7,8 @@ namespace BackupTool.Core.Verification;
 /// <summary>Computes the digests of every manifest algorithm of a bag in one read of each file.</summary>
 /// <remarks>
 /// The standard algorithms go through one <see cref="MultiHasher"/>; sha224 and sha384, which this
-/// tool reads but never writes, get their own hashes. Each call creates its own hash state, so
-/// concurrent calls are safe.
+/// tool reads but never writes, get their own hashes. Hash states are pooled and each call takes
+/// its own, so concurrent calls are safe.
 /// </remarks>
 internal sealed class FileDigester(IReadOnlyList<ManifestAlgorithm> algorithms)
 {
@@ -17,39 +18,65 @@ internal sealed class FileDigester(IReadOnlyList<ManifestAlgorithm> algorithms)
     private readonly ChecksumAlgorithm[] _standard =
         algorithms.Where(a => a.Standard is not null).Select(a => a.Standard!.Value).ToArray();
 
-    /// <summary>The algorithms, in the order <see cref="HashAsync"/> returns digests.</summary>
+    private readonly ConcurrentBag<HashState> _states = [];
+
+    /// <summary>The algorithms, in the order <see cref="Hash"/> returns digests.</summary>
     public IReadOnlyList<ManifestAlgorithm> Algorithms { get; } = algorithms;
 
     /// <summary>Reads the stream to its end and returns the lowercase hex digests and the byte count.</summary>
-    public async Task<(string[] Digests, long Length)> HashAsync(Stream stream, byte[] buffer, CancellationToken cancellation)
+    public (string[] Digests, long Length) Hash(Stream stream, byte[] buffer, CancellationToken cancellation)
     {
-        using var multi = new MultiHasher(_standard);
-        var sha224 = Algorithms.Any(a => a.Name == "sha224") ? new Sha224() : null;
-        using var sha384 = Algorithms.Any(a => a.Name == "sha384") ? IncrementalHash.CreateHash(HashAlgorithmName.SHA384) : null;
-        long length = 0;
-        int read;
-        while ((read = await stream.ReadAsync(buffer, cancellation)) > 0)
+        var state = _states.TryTake(out var pooled) ? pooled : new HashState(_standard, Algorithms);
+        try
         {
-            var chunk = buffer.AsSpan(0, read);
-            multi.Append(chunk);
-            sha224?.Append(chunk);
-            sha384?.AppendData(chunk);
-            length += read;
-        }
-
-        var standardDigests = multi.Finish();
-        var digests = new string[Algorithms.Count];
-        var next = 0;
-        for (var i = 0; i < digests.Length; i++)
-        {
-            digests[i] = Algorithms[i].Name switch
+            long length = 0;
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
             {
-                "sha224" => Convert.ToHexStringLower(sha224!.Finish()),
-                "sha384" => Convert.ToHexStringLower(sha384!.GetHashAndReset()),
-                _ => standardDigests[next++],
-            };
+                cancellation.ThrowIfCancellationRequested();
+                state.Append(buffer.AsSpan(0, read));
+                length += read;
+            }
+
+            return (state.Finish(Algorithms), length);
+        }
+        finally
+        {
+            _states.Add(state);
+        }
+    }
+
+    /// <summary>The running digests of one file; <see cref="Finish"/> resets them for the next.</summary>
+    private sealed class HashState(ChecksumAlgorithm[] standard, IReadOnlyList<ManifestAlgorithm> algorithms)
+    {
+        private readonly MultiHasher _multi = new(standard);
+        private readonly Sha224? _sha224 = algorithms.Any(a => a.Name == "sha224") ? new Sha224() : null;
+        private readonly IncrementalHash? _sha384 =
+            algorithms.Any(a => a.Name == "sha384") ? IncrementalHash.CreateHash(HashAlgorithmName.SHA384) : null;
+
+        public void Append(ReadOnlySpan<byte> chunk)
+        {
+            _multi.Append(chunk);
+            _sha224?.Append(chunk);
+            _sha384?.AppendData(chunk);
         }
 
-        return (digests, length);
+        public string[] Finish(IReadOnlyList<ManifestAlgorithm> order)
+        {
+            var standardDigests = _multi.Finish();
+            var digests = new string[order.Count];
+            var next = 0;
+            for (var i = 0; i < digests.Length; i++)
+            {
+                digests[i] = order[i].Name switch
+                {
+                    "sha224" => Convert.ToHexStringLower(_sha224!.Finish()),
+                    "sha384" => Convert.ToHexStringLower(_sha384!.GetHashAndReset()),
+                    _ => standardDigests[next++],
+                };
+            }
+
+            return digests;
+        }
     }
 }
