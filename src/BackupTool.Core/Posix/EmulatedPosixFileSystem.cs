@@ -15,9 +15,9 @@ public sealed class EmulatedPosixFileSystem(IFileSystem fileSystem) : IPosixFile
     /// <inheritdoc/>
     public EntryStatus GetStatus(string path, bool followSymlinks = false)
     {
-        if (followSymlinks && fileSystem.FileInfo.New(path).ResolveLinkTarget(true) is { } target)
+        if (followSymlinks)
         {
-            path = target.FullName;
+            path = Resolve(path);
         }
 
         var info = fileSystem.FileInfo.New(path);
@@ -74,6 +74,23 @@ public sealed class EmulatedPosixFileSystem(IFileSystem fileSystem) : IPosixFile
     /// <inheritdoc/>
     public void SyncDirectory(string path)
     {
+    }
+
+    private string Resolve(string path)
+    {
+        IFileSystemInfo entry = fileSystem.File.Exists(path) ? fileSystem.FileInfo.New(path) : fileSystem.DirectoryInfo.New(path);
+        if (entry.LinkTarget is null)
+        {
+            return path;
+        }
+
+        var target = entry.ResolveLinkTarget(returnFinalTarget: true);
+        if (target is null || !target.Exists)
+        {
+            throw new FileNotFoundException($"Could not follow the symlink '{path}': its target does not exist.", path);
+        }
+
+        return target.FullName;
     }
 
     private static int ModeOf(IFileSystemInfo entry, EntryKind kind)

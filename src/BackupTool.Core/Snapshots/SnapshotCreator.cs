@@ -21,6 +21,8 @@ public sealed class SnapshotCreator(IFileSystem fileSystem, IPosixFileSystem pos
     private const string DoneTemplate = "Published snapshot {TargetPath}: {@Summary}";
     private const string RemovedTemplate = "Removed the partial snapshot {TargetPath} after a failure";
 
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
     private readonly ILogger _logger = logger.ForContext<SnapshotCreator>();
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -37,9 +39,15 @@ public sealed class SnapshotCreator(IFileSystem fileSystem, IPosixFileSystem pos
         _logger.Information(StartTemplate, plan.SourcePath, plan.FinalPath);
 
         CreateDestination(plan.DestinationPath);
-        fileSystem.Directory.CreateDirectory(plan.PartialPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        fileSystem.Directory.CreateDirectory(plan.PartialPath);
         try
         {
+            // Source trees often hold secrets such as .env files and keys, so the snapshot is owner-only.
+            if (!OperatingSystem.IsWindows())
+            {
+                fileSystem.File.SetUnixFileMode(plan.PartialPath, OwnerOnly);
+            }
+
             var build = new SnapshotBuild(fileSystem, posix, _logger, plan, progress);
             var contents = await build.RunAsync(cancellation);
             new TagFileWriter(fileSystem, plan, _clock).Write(contents);
@@ -97,7 +105,7 @@ public sealed class SnapshotCreator(IFileSystem fileSystem, IPosixFileSystem pos
             {
                 if (!OperatingSystem.IsWindows() && fileSystem.FileInfo.New(folder).LinkTarget is null)
                 {
-                    fileSystem.File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                    fileSystem.File.SetUnixFileMode(folder, OwnerOnly);
                 }
             }
 
