@@ -1,5 +1,4 @@
 using System.IO.Abstractions;
-using BackupTool.Core.Bags;
 using BackupTool.Core.Posix;
 using BackupTool.Core.Snapshots;
 using Serilog;
@@ -35,11 +34,17 @@ public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem po
     {
         _logger.Information("Restoring {SnapshotPath} to {TargetPath}", request.SnapshotPath, request.TargetPath);
         var result = new RestoreResult();
-        var source = Open(request.SnapshotPath, result, cancellation);
+        var source = RestoreSource.Open(fileSystem, request.SnapshotPath, result.Problems, result.Warnings, cancellation);
         if (source is null)
         {
             result.Status = RestoreStatus.Rejected;
             return result;
+        }
+
+        if (!source.HasTreeMetadata)
+        {
+            result.Warnings.Add($"the bag has no {TreeMetadataFormat.FileName}: modes, times, empty directories "
+                + "and symlinks were not recorded, so only payload files are restored");
         }
 
         var targetHasEntries = InspectTarget(request, result);
@@ -54,48 +59,6 @@ public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem po
         _logger.Information("Restored {Files} files, {Bytes} bytes to {TargetPath}: {Status}",
             result.Files, result.Bytes, request.TargetPath, result.Status);
         return result;
-    }
-
-    /// <summary>Reads and checks the bag's declaration, tag files and payload manifests.</summary>
-    /// <returns>The source to restore, or null after adding the problems to <paramref name="result"/>.</returns>
-    public RestoreSource? Open(string bagPath, RestoreResult result, CancellationToken cancellation)
-    {
-        if (!fileSystem.Directory.Exists(bagPath))
-        {
-            throw new InvalidInputException($"Snapshot '{bagPath}' not found. Run 'backup list' to see the snapshots.");
-        }
-
-        BagDeclaration declaration;
-        try
-        {
-            declaration = BagDeclaration.Read(fileSystem, bagPath);
-        }
-        catch (BagFormatException exception)
-        {
-            result.Problems.Add(exception.Message);
-            return null;
-        }
-
-        var tags = new TagManifestCheck(fileSystem).Check(bagPath, declaration, cancellation);
-        result.Warnings.AddRange(tags.Warnings);
-        result.Problems.AddRange(tags.Problems);
-        if (!tags.IsIntact)
-        {
-            return null;
-        }
-
-        var payload = PayloadManifestSet.Load(fileSystem, bagPath, declaration, cancellation);
-        result.Warnings.AddRange(payload.Warnings);
-        result.Problems.AddRange(payload.Problems);
-        var treePath = fileSystem.Path.Combine(bagPath, TreeMetadataFormat.FileName);
-        var hasTree = fileSystem.File.Exists(treePath);
-        if (!hasTree)
-        {
-            result.Warnings.Add($"the bag has no {TreeMetadataFormat.FileName}: modes, times, empty directories "
-                + "and symlinks were not recorded, so only payload files are restored");
-        }
-
-        return result.Problems.Count > 0 ? null : new RestoreSource(bagPath, declaration, payload, hasTree ? treePath : null);
     }
 
     private bool InspectTarget(RestoreRequest request, RestoreResult result)
