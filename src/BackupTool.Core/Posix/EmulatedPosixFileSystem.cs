@@ -13,8 +13,13 @@ public sealed class EmulatedPosixFileSystem(IFileSystem fileSystem) : IPosixFile
     private long _nextInode;
 
     /// <inheritdoc/>
-    public EntryStatus GetStatus(string path)
+    public EntryStatus GetStatus(string path, bool followSymlinks = false)
     {
+        if (followSymlinks)
+        {
+            path = Resolve(path);
+        }
+
         var info = fileSystem.FileInfo.New(path);
         IFileSystemInfo entry = info;
         if (!info.Exists)
@@ -54,6 +59,11 @@ public sealed class EmulatedPosixFileSystem(IFileSystem fileSystem) : IPosixFile
     }
 
     /// <inheritdoc/>
+    public void SetOwner(string path, int userId, int groupId)
+    {
+    }
+
+    /// <inheritdoc/>
     public void CreateHardLink(string existingPath, string newPath) => fileSystem.File.Copy(existingPath, newPath);
 
     /// <inheritdoc/>
@@ -64,6 +74,23 @@ public sealed class EmulatedPosixFileSystem(IFileSystem fileSystem) : IPosixFile
     /// <inheritdoc/>
     public void SyncDirectory(string path)
     {
+    }
+
+    private string Resolve(string path)
+    {
+        IFileSystemInfo entry = fileSystem.File.Exists(path) ? fileSystem.FileInfo.New(path) : fileSystem.DirectoryInfo.New(path);
+        if (entry.LinkTarget is null)
+        {
+            return path;
+        }
+
+        var target = entry.ResolveLinkTarget(returnFinalTarget: true);
+        if (target is null || !target.Exists)
+        {
+            throw new FileNotFoundException($"Could not follow the symlink '{path}': its target does not exist.", path);
+        }
+
+        return target.FullName;
     }
 
     private static int ModeOf(IFileSystemInfo entry, EntryKind kind)

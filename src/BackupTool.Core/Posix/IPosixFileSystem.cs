@@ -9,10 +9,16 @@ namespace BackupTool.Core.Posix;
 /// </remarks>
 public interface IPosixFileSystem
 {
-    /// <summary>Returns the status of the entry at <paramref name="path"/>, not following a final symlink.</summary>
+    /// <summary>Returns the status of the entry at <paramref name="path"/>.</summary>
+    /// <param name="path">The entry.</param>
+    /// <param name="followSymlinks">True to report what a final symlink points to instead of the link.</param>
     /// <exception cref="FileNotFoundException">Nothing exists at the path.</exception>
-    /// <exception cref="IOException">The entry could not be read, for example for lack of permission.</exception>
-    EntryStatus GetStatus(string path);
+    /// <exception cref="AccessDeniedException">A folder on the path may not be searched.</exception>
+    /// <exception cref="IOException">The entry could not be read for another reason.</exception>
+    EntryStatus GetStatus(string path, bool followSymlinks = false);
+
+    /// <summary>Sets the owner and group of the entry, not following a final symlink.</summary>
+    void SetOwner(string path, int userId, int groupId);
 
     /// <summary>Sets the modification time of the entry, not following a final symlink.</summary>
     void SetModifiedTime(string path, UnixTime time);

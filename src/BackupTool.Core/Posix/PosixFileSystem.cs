@@ -17,10 +17,11 @@ public sealed partial class PosixFileSystem : IPosixFileSystem
     public static bool IsSupported => OperatingSystem.IsLinux();
 
     /// <inheritdoc/>
-    public unsafe EntryStatus GetStatus(string path)
+    public unsafe EntryStatus GetStatus(string path, bool followSymlinks = false)
     {
         var buffer = stackalloc byte[StatxSize];
-        if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxBasicStats, buffer) != 0)
+        var flags = followSymlinks ? 0 : AtSymlinkNoFollow;
+        if (Statx(AtFdCwd, path, flags, StatxBasicStats, buffer) != 0)
         {
             throw ErrorFor(Marshal.GetLastPInvokeError(), path, "read the status of");
         }
@@ -49,6 +50,18 @@ public sealed partial class PosixFileSystem : IPosixFileSystem
             throw ErrorFor(Marshal.GetLastPInvokeError(), path, "set the modification time of");
         }
     }
+
+    /// <inheritdoc/>
+    public void SetOwner(string path, int userId, int groupId)
+    {
+        if (LChown(path, userId, groupId) != 0)
+        {
+            throw ErrorFor(Marshal.GetLastPInvokeError(), path, "set the owner of");
+        }
+    }
+
+    /// <summary>Returns whether this process runs as root, and so may set any owner.</summary>
+    public static bool IsRoot => OperatingSystem.IsLinux() && GetEffectiveUserId() == 0;
 
     /// <inheritdoc/>
     public void CreateHardLink(string existingPath, string newPath)
@@ -119,6 +132,12 @@ public sealed partial class PosixFileSystem : IPosixFileSystem
 
     [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Link(string existingPath, string newPath);
+
+    [LibraryImport("libc", EntryPoint = "lchown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int LChown(string path, int userId, int groupId);
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    private static partial uint GetEffectiveUserId();
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);

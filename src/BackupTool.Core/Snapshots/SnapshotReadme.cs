@@ -1,0 +1,88 @@
+using System.Text;
+using BackupTool.Core.Hashing;
+
+namespace BackupTool.Core.Snapshots;
+
+/// <summary>Renders the README.md placed in each snapshot, which says how to check and restore it without the tool.</summary>
+internal static class SnapshotReadme
+{
+    /// <summary>Returns the Markdown text for the snapshot described by the plan and contents.</summary>
+    public static string Render(SnapshotPlan plan, SnapshotContents contents)
+    {
+        var text = new StringBuilder();
+        text.Append($"""
+            # Snapshot {plan.Name}
+
+            A copy of `{plan.SourcePath}` on host `{Environment.MachineName}`, taken
+            {plan.StartedAt:yyyy-MM-dd HH:mm:ss zzz} by {TagFileWriter.SoftwareAgent}: {contents.Files} files,
+            {contents.Bytes} bytes. It is a BagIt 1.0 bag (RFC 8493): any BagIt validator can check it.
+
+            | path | what it holds |
+            | --- | --- |
+            | `data/` | the copy: names, bytes, modes, times, symlinks and empty folders as in the source |
+            | `manifest-*.txt` | one checksum per file of `data/` ({string.Join(", ", plan.Algorithms.Select(a => a.ManifestName()))}) |
+            | `backup-tree.tsv` | every entry's type, mode, mtime (ns), size, owner, symlink target, hard links |
+            | `bag-info.txt` | when, from where, and how much (`Payload-Oxum` is bytes.files) |
+            | `tagmanifest-*.txt` | checksums of the files above |
+
+            ## Check it
+
+            With BackupTool:
+
+                backup verify {plan.Name}
+
+            Without it, from the folder that holds this file:
+
+                cd {plan.Name} && md5sum -c --quiet manifest-md5.txt
+
+
+            """);
+        if (!plan.Algorithms.Contains(ChecksumAlgorithm.Md5))
+        {
+            var algorithm = plan.Algorithms[0].ManifestName();
+            text.Append($"This snapshot has no MD5 manifest: use `{algorithm}sum -c manifest-{algorithm}.txt` instead.\n\n");
+        }
+
+        if (contents.UncheckableNames.Count > 0)
+        {
+            text.Append("md5sum cannot check these files, because their names contain CR, LF or `%`, which BagIt ")
+                .Append("writes as `%0D`, `%0A` and `%25`; `backup verify` checks them:\n\n");
+            foreach (var name in contents.UncheckableNames)
+            {
+                text.Append("- `").Append(TreeMetadataFormat.EncodeField(name)).Append("`\n");
+            }
+
+            text.Append('\n');
+        }
+
+        text.Append($"""
+            ## Restore it
+
+            With BackupTool, which checks every byte and restores modes, times and symlinks:
+
+                backup restore {plan.Name} --to TARGET
+
+            Without it (GNU cp keeps modes, times, symlinks and hard links):
+
+                cp -a {plan.Name}/data/. TARGET
+
+            """);
+        AppendSkipped(text, contents);
+        return text.ToString();
+    }
+
+    private static void AppendSkipped(StringBuilder text, SnapshotContents contents)
+    {
+        if (contents.Skipped.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("\n## Incomplete\n\nThese entries could not be read and are not in this snapshot:\n\n");
+        foreach (var skipped in contents.Skipped)
+        {
+            text.Append("- `").Append(TreeMetadataFormat.EncodeField(skipped.Path)).Append("`: ")
+                .Append(skipped.Message).Append('\n');
+        }
+    }
+}
