@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BackupTool.Cli.Output;
 using BackupTool.Core.Auditing;
 using BackupTool.Core.Hashing;
 
@@ -7,12 +8,6 @@ namespace BackupTool.Cli.Verbs;
 /// <summary>Handles `backup verify SNAPSHOT --against TREE`: prints each moved, changed and new file.</summary>
 internal sealed class AuditVerb(VerifyOptions options, VerbContext context)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
-
     public async Task<int> RunAsync()
     {
         var auditor = new TreeAuditor(context.FileSystem, context.Posix, context.Logger);
@@ -30,7 +25,7 @@ internal sealed class AuditVerb(VerifyOptions options, VerbContext context)
 
         if (options.Json)
         {
-            context.Out.WriteLine(JsonSerializer.Serialize(ToJson(report, failed), JsonOptions));
+            context.Out.WriteLine(JsonSerializer.Serialize(ToJson(report, failed), DisplayPath.CamelCaseJson));
         }
         else if (report.Problems.Count > 0)
         {
@@ -49,22 +44,22 @@ internal sealed class AuditVerb(VerifyOptions options, VerbContext context)
     {
         foreach (var moved in report.Moved)
         {
-            writer.WriteLine($"moved      {moved.From} -> {moved.To}");
+            writer.WriteLine($"moved      {DisplayPath.Quote(moved.From)} -> {DisplayPath.Quote(moved.To)}");
         }
 
         foreach (var modified in report.Modified)
         {
-            writer.WriteLine($"modified   {modified.Path}{PresentAt(modified, "original content")}");
+            writer.WriteLine($"modified   {DisplayPath.Quote(modified.Path)}{PresentAt(modified, "original content")}");
         }
 
         foreach (var missing in report.Missing)
         {
-            writer.WriteLine($"missing    {missing.Path}{PresentAt(missing, "content")}");
+            writer.WriteLine($"missing    {DisplayPath.Quote(missing.Path)}{PresentAt(missing, "content")}");
         }
 
         foreach (var path in report.New)
         {
-            writer.WriteLine($"new        {path}");
+            writer.WriteLine($"new        {DisplayPath.Quote(path)}");
         }
 
         foreach (var unreadable in report.Unreadable)
@@ -79,7 +74,7 @@ internal sealed class AuditVerb(VerifyOptions options, VerbContext context)
     }
 
     private static string PresentAt(ChangedFile file, string what) =>
-        file.ContentPresentAt is null ? "" : $" ({what} still present at {file.ContentPresentAt})";
+        file.ContentPresentAt is null ? "" : $" ({what} still present at {DisplayPath.Quote(file.ContentPresentAt)})";
 
     private object ToJson(AuditReport report, bool failed) => new
     {

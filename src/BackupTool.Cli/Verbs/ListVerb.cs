@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using BackupTool.Cli.Output;
 using BackupTool.Core.Hashing;
 using BackupTool.Core.Snapshots;
 
@@ -8,12 +9,6 @@ namespace BackupTool.Cli.Verbs;
 /// <summary>Handles `backup list`: prints a table of the snapshots in a folder, or a JSON array.</summary>
 internal sealed class ListVerb(ListOptions options, VerbContext context)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
-
     private static readonly string[] Headers = ["NAME", "CREATED", "STATE", "FILES", "SIZE", "ALGORITHMS", "SOURCE"];
 
     public Task<int> RunAsync()
@@ -21,7 +16,7 @@ internal sealed class ListVerb(ListOptions options, VerbContext context)
         var listings = new SnapshotLister(context.FileSystem, context.Logger).List(options.Directory, context.Cancellation);
         if (options.Json)
         {
-            context.Out.WriteLine(JsonSerializer.Serialize(listings.Select(ToJson), JsonOptions));
+            context.Out.WriteLine(JsonSerializer.Serialize(listings.Select(ToJson), DisplayPath.CamelCaseJson));
         }
         else if (!options.Quiet)
         {
@@ -55,30 +50,14 @@ internal sealed class ListVerb(ListOptions options, VerbContext context)
 
     private static string[] Row(SnapshotListing listing) =>
     [
-        listing.Name,
+        DisplayPath.Quote(listing.Name),
         listing.Created.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         listing.State.ToString().ToLowerInvariant(),
         listing.Files?.ToString(CultureInfo.InvariantCulture) ?? "-",
-        listing.Bytes is { } bytes ? FormatSize(bytes) : "-",
+        listing.Bytes is { } bytes ? Units.Bytes(bytes) : "-",
         listing.Algorithms.Count == 0 ? "-" : string.Join(",", listing.Algorithms.Select(a => a.ManifestName())),
-        listing.SourcePath ?? "-",
+        listing.SourcePath is null ? "-" : DisplayPath.Quote(listing.SourcePath),
     ];
-
-    private static string FormatSize(long bytes)
-    {
-        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
-        var value = (double)bytes;
-        var unit = 0;
-        while (value >= 1024 && unit < units.Length - 1)
-        {
-            value /= 1024;
-            unit++;
-        }
-
-        return unit == 0
-            ? $"{bytes} B"
-            : value.ToString(value < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " " + units[unit];
-    }
 
     private static object ToJson(SnapshotListing listing) => new
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BackupTool.Cli.Output;
 using BackupTool.Core.Restore;
 
 namespace BackupTool.Cli.Verbs;
@@ -6,12 +7,6 @@ namespace BackupTool.Cli.Verbs;
 /// <summary>Handles `backup restore`: prints what was restored, or what a dry run would do.</summary>
 internal sealed class RestoreVerb(RestoreOptions options, VerbContext context)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
-
     public async Task<int> RunAsync()
     {
         var request = new RestoreRequest(options.Snapshot, options.Target, options.Overwrite, options.DryRun);
@@ -20,7 +15,7 @@ internal sealed class RestoreVerb(RestoreOptions options, VerbContext context)
         PrintWarnings(result);
         if (options.Json)
         {
-            context.Out.WriteLine(JsonSerializer.Serialize(ToJson(result), JsonOptions));
+            context.Out.WriteLine(JsonSerializer.Serialize(ToJson(result), DisplayPath.CamelCaseJson));
         }
         else
         {
@@ -68,12 +63,12 @@ internal sealed class RestoreVerb(RestoreOptions options, VerbContext context)
     {
         foreach (var path in result.WouldCreate)
         {
-            context.Out.WriteLine($"create     {path}");
+            context.Out.WriteLine($"create     {DisplayPath.Quote(path)}");
         }
 
         foreach (var path in result.WouldOverwrite)
         {
-            context.Out.WriteLine($"overwrite  {path}");
+            context.Out.WriteLine($"overwrite  {DisplayPath.Quote(path)}");
         }
 
         context.Out.WriteLine($"Dry run: {result.WouldCreate.Count} to create, {result.WouldOverwrite.Count} to overwrite "

@@ -15,6 +15,9 @@ namespace BackupTool.Core.Snapshots;
 /// </remarks>
 public sealed class SnapshotLister(IFileSystem fileSystem, ILogger logger)
 {
+    // Written by create with the full start time; Bagging-Date holds only the date.
+    private const string StartedLabel = "Backup-Started";
+
     private readonly ILogger _logger = logger.ForContext<SnapshotLister>();
 
     /// <summary>Lists the snapshots directly inside <paramref name="folder"/>.</summary>
@@ -114,16 +117,17 @@ public sealed class SnapshotLister(IFileSystem fileSystem, ILogger logger)
 
     private static void ApplyInfo(SnapshotListing listing, BagInfo info)
     {
-        listing.SourcePath = info.Get(SnapshotLayout.SourcePathLabel);
+        var sourcePath = info.Get(SnapshotLayout.SourcePathLabel);
+        listing.SourcePath = sourcePath is null ? null : TreeMetadataFormat.DecodeField(sourcePath);
         if (info.TryGetPayloadOxum(out var bytes, out var files))
         {
             listing.Bytes = bytes;
             listing.Files = files;
         }
 
-        var baggingDate = info.Get("Bagging-Date");
-        if (baggingDate is not null && baggingDate.Contains('T')
-            && DateTimeOffset.TryParse(baggingDate, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var created))
+        var started = info.Get(StartedLabel) ?? info.Get("Bagging-Date");
+        if (started is not null && started.Contains('T')
+            && DateTimeOffset.TryParse(started, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var created))
         {
             listing.Created = created;
         }

@@ -14,7 +14,10 @@ public sealed class SnapshotListing
     /// <summary>The snapshot's condition.</summary>
     public SnapshotState State { get; set; }
 
-    /// <summary>When the snapshot was taken: from <c>Bagging-Date</c> when it has a time of day, else the folder's time.</summary>
+    /// <summary>
+    /// When the snapshot was taken: <c>Backup-Started</c>, else <c>Bagging-Date</c> when it has a
+    /// time of day, else the folder's modification time.
+    /// </summary>
     public DateTimeOffset Created { get; set; }
 
     /// <summary>The <c>Source-Path</c> of <c>bag-info.txt</c>; null when absent.</summary>

@@ -81,6 +81,30 @@ public sealed class SnapshotListerTests
     }
 
     [Fact]
+    public void List_BackupStarted_WinsOverBaggingDate()
+    {
+        WriteSnapshot("s1");
+        _fileSystem.File.AppendAllText(Backups + "/s1/bag-info.txt", "Backup-Started: 2026-01-30T18:15:07.5+01:00\n");
+        SnapshotBuilder.Retag(_fileSystem, Backups + "/s1");
+
+        var created = Assert.Single(List()).Created;
+
+        Assert.Equal(new DateTimeOffset(2026, 1, 30, 17, 15, 7, 500, TimeSpan.Zero), created.ToUniversalTime());
+    }
+
+    [Fact]
+    public void List_SourcePathWithEncodedNewline_IsDecoded()
+    {
+        WriteSnapshot("s1");
+        var info = _fileSystem.File.ReadAllText(Backups + "/s1/bag-info.txt")
+            .Replace("Source-Path: /home/dev/project", "Source-Path: /home/dev/a%0Ab");
+        _fileSystem.File.WriteAllText(Backups + "/s1/bag-info.txt", info);
+        SnapshotBuilder.Retag(_fileSystem, Backups + "/s1");
+
+        Assert.Equal("/home/dev/a\nb", Assert.Single(List()).SourcePath);
+    }
+
+    [Fact]
     public void List_OtherFoldersAndFiles_AreLeftOutAndOrderIsByName()
     {
         WriteSnapshot("b-snapshot");
