@@ -1,28 +1,31 @@
 #!/usr/bin/env bash
 # Times `backup` against the tools people use instead, on three datasets, and prints medians
-# and ratios. Usage: bench/run.sh [--quick] [--runs N] [--only small,large,real] DIR
+# and ratios. Usage: bench/run.sh [--quick] [--runs N] [--only small,large,real] [--no-publish] DIR
 #
 # DIR receives the datasets (reused when present), the published CLI, every run's output and
-# the raw timings (DIR/results/times.tsv). Outputs stay on disk until the script ends, because
-# on ext4 creating many files right after deleting many costs kernel time that would land in
-# the next measurement; only the few big files of the large dataset are removed between runs,
-# to bound disk use. Nothing here asserts a timing.
+# the raw timings (DIR/results/times.tsv). On ext4, creating many files right after deleting
+# many costs kernel time that would land in the next measurement, so the small dataset's
+# outputs stay on disk until its last run; the large and real datasets have few files per
+# gigabyte, and their outputs are removed after each run to bound disk use (about 12 GB free
+# is enough). --no-publish reuses DIR/bin. Nothing here asserts a timing.
 set -euo pipefail
 
 QUICK=0
 RUNS=5
 ONLY="small,large,real"
+PUBLISH=1
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --quick) QUICK=1; RUNS=3; shift ;;
         --runs) RUNS="$2"; shift 2 ;;
         --only) ONLY="$2"; shift 2 ;;
-        -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+        --no-publish) PUBLISH=0; shift ;;
+        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
         -*) echo "unknown option $1" >&2; exit 2 ;;
         *) break ;;
     esac
 done
-[[ $# -eq 1 ]] || { echo "usage: bench/run.sh [--quick] [--runs N] [--only LIST] DIR" >&2; exit 2; }
+[[ $# -eq 1 ]] || { echo "usage: bench/run.sh [--quick] [--runs N] [--only LIST] [--no-publish] DIR" >&2; exit 2; }
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$BENCH/.." && pwd)"
@@ -72,10 +75,17 @@ install_peers() {
     [[ -x /usr/bin/time ]] || { echo "/usr/bin/time is required" >&2; exit 3; }
 }
 
+# Self-contained composite ReadyToRun compiles the framework and the tool into one image, so
+# start-up runs almost no JIT; it takes a few minutes to build and about 90 MB on disk.
 publish() {
-    log "publishing the CLI (Release, ReadyToRun)"
-    dotnet publish "$REPO/src/BackupTool.Cli" -c Release -r linux-x64 --self-contained false \
-        -p:PublishReadyToRun=true -o "$BIN" > "$RES/publish.log" 2>&1 \
+    if [[ $PUBLISH -eq 0 && -x $BACKUP ]]; then
+        log "reusing the CLI in $BIN"
+        return
+    fi
+    log "publishing the CLI (Release, self-contained composite ReadyToRun)"
+    rm -rf "$BIN"
+    dotnet publish "$REPO/src/BackupTool.Cli" -c Release -r linux-x64 --self-contained true \
+        -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$BIN" > "$RES/publish.log" 2>&1 \
         || { cat "$RES/publish.log" >&2; exit 3; }
 }
 
@@ -138,8 +148,10 @@ measure() {
     return 0
 }
 
-# Removes a run's output right away for the large dataset only (a few big files).
-discard() { [[ $1 == large && $3 -gt 1 ]] && rm -rf "$2"; return 0; }
+# discard DATASET PATH [kept]: removes a run's output right away, except for the small dataset
+# and for outputs marked kept (the first run's snapshot and repositories, which later phases read).
+discard() { [[ $1 != small && ${3:-} != kept ]] && rm -rf "$2"; return 0; }
+first() { [[ $1 -eq 1 ]] && echo kept; return 0; }
 
 verb_available() {
     local status=0
@@ -175,23 +187,23 @@ bench_create() {
     log "$name: create, $RUNS alternating runs"
     for run in $(seq 1 "$RUNS"); do
         measure "$name" create backup "$run" "'$BACKUP' create '$src' --dest '$base' --name snap-$run --quiet"
-        discard "$name" "$base/snap-$run" "$run"
+        discard "$name" "$base/snap-$run" "$(first "$run")"
         measure "$name" create backup-no-fsync "$run" \
             "'$BACKUP' create '$src' --dest '$base' --name nofsync-$run --no-fsync --quiet"
-        discard "$name" "$base/nofsync-$run" "$run"
+        discard "$name" "$base/nofsync-$run"
         measure "$name" create cp+md5 "$run" "$(manual_copy "$src" "$base/manual-$run")"
-        discard "$name" "$base/manual-$run" "$run"
+        discard "$name" "$base/manual-$run"
         measure "$name" create cp+md5+sync "$run" "$(manual_copy "$src" "$base/manualsync-$run" sync)"
-        discard "$name" "$base/manualsync-$run" "$run"
+        discard "$name" "$base/manualsync-$run"
         if have restic; then
             restic init --repo "$base/restic-$run" > /dev/null
             measure "$name" create restic "$run" "restic --repo '$base/restic-$run' backup --quiet '$src'"
-            discard "$name" "$base/restic-$run" "$run"
+            discard "$name" "$base/restic-$run" "$(first "$run")"
         fi
         if have borg; then
             borg init --encryption none "$base/borg-$run" > /dev/null
             measure "$name" create borg "$run" "borg create '$base/borg-$run::snap' '$src'"
-            discard "$name" "$base/borg-$run" "$run"
+            discard "$name" "$base/borg-$run" "$(first "$run")"
         fi
     done
 }
@@ -222,10 +234,10 @@ bench_restore() {
     log "$name: restore, $RUNS alternating runs"
     for run in $(seq 1 "$RUNS"); do
         measure "$name" restore backup "$run" "'$BACKUP' restore '$snap' --to '$base/backup-$run' --quiet"
-        discard "$name" "$base/backup-$run" "$run"
+        discard "$name" "$base/backup-$run"
         measure "$name" restore cp+md5 "$run" "mkdir '$base/cp-$run' && cp -a '$snap/data' \
 '$base/cp-$run/data' && cd '$base/cp-$run' && md5sum -c --quiet '$snap/manifest-md5.txt'"
-        discard "$name" "$base/cp-$run" "$run"
+        discard "$name" "$base/cp-$run"
     done
 }
 
@@ -264,6 +276,9 @@ for name in ${ONLY//,/ }; do
     bench_verify "$name"
     bench_restore "$name"
     bench_audit "$name"
+    log "$name: removing its outputs"
+    rm -rf "$OUT/$name"
+    sync
 done
 log "done; removing run outputs"
 python3 "$BENCH/report.py" "$RES" | tee "$RES/report.md"
