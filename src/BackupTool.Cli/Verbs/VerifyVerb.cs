@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using BackupTool.Cli.Output;
 using BackupTool.Core.Verification;
@@ -68,6 +69,22 @@ internal sealed class VerifyVerb(VerifyOptions options, VerbContext context)
     {
         ProblemKind.PayloadOxumMismatch => "Payload-Oxum mismatch",
         ProblemKind.FetchPending => "to fetch",
-        _ => string.Concat(kind.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())),
+        _ => SpacedWords(kind.ToString()),
     };
+
+    private static string SpacedWords(string pascalCase)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in pascalCase)
+        {
+            if (char.IsUpper(c) && builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
 }

@@ -157,6 +157,19 @@ public sealed class BagVerifierLeniencyTests
     }
 
     [Fact]
+    public async Task VerifyAsync_CombiningMarksInOtherOrder_MatchFileWithWarning()
+    {
+        var bag = new BagFixture().Add("s\u0323\u0307.txt", "dots").Write();
+        bag.WriteText("manifest-sha256.txt", bag.ReadText("manifest-sha256.txt").Replace("s\u0323\u0307", "s\u0307\u0323"));
+        bag.WriteTagManifests();
+
+        var report = await VerifyAsync(bag);
+
+        Assert.Empty(report.Problems);
+        Assert.Contains(report.Warnings, w => w.Message.Contains("Unicode normalization"));
+    }
+
+    [Fact]
     public async Task VerifyAsync_ManifestNameInOtherNormalizationAndDamaged_ReportsModified()
     {
         var bag = new BagFixture().Add("N\u00fa\u00f1ez.txt", "composed").Write();
