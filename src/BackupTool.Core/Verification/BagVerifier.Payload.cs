@@ -14,6 +14,11 @@ public sealed partial class BagVerifier
         var dataPath = fileSystem.Path.Combine(bagPath, SnapshotLayout.DataFolder);
         var files = fileSystem.Directory.Exists(dataPath)
             ? walker.Walk(dataPath, SnapshotLayout.DataFolder) : ReportNoDataFolder(findings);
+        var treePath = fileSystem.Path.Combine(bagPath, TreeMetadataFormat.FileName);
+        if (options.Fast && fileSystem.File.Exists(treePath))
+        {
+            files = new TreeSizeChecker(fileSystem, findings).Check(files, treePath);
+        }
 
         var merger = new PayloadMerger(manifests, strict: declaration is null || declaration.Major >= 1, findings);
         var digester = new FileDigester(manifests.Select(m => m.Algorithm).ToList());

@@ -80,6 +80,26 @@ public sealed class VerifyVerbSnapshotTests : IDisposable
         Assert.Contains("tag manifest missing", run.Output);
     }
 
+    [Fact]
+    public void VerifyFast_CreatedSnapshot_ComparesEachFileSize()
+    {
+        var snapshot = CreateSnapshot("md5");
+
+        var intact = BackupProcess.Run(_temp.Path, "verify", snapshot, "--fast");
+        File.WriteAllText(Path.Combine(snapshot, "data", "nested", "small.txt"), "SMALL");
+        var sameSize = BackupProcess.Run(_temp.Path, "verify", snapshot, "--fast");
+        File.WriteAllText(Path.Combine(snapshot, "data", "nested", "small.txt"), "smal");
+        File.AppendAllText(Path.Combine(snapshot, "data", "with space.txt"), "!");
+        var swapped = BackupProcess.Run(_temp.Path, "verify", snapshot, "--fast");
+
+        Assert.True(intact.ExitCode == 0, intact.ToString());
+        Assert.True(sameSize.ExitCode == 0, sameSize.ToString());
+        Assert.Equal(1, swapped.ExitCode);
+        Assert.Contains("modified: data/nested/small.txt: the size is 4 bytes", swapped.Output);
+        Assert.Contains("modified: data/with space.txt:", swapped.Output);
+        Assert.DoesNotContain("Payload-Oxum", swapped.Output);
+    }
+
     [SkippableFact]
     public void Verify_CreatedSnapshot_AgreesWithMd5sum()
     {
