@@ -6,9 +6,14 @@ namespace BackupTool.Core.Verification;
 internal static class NameKeys
 {
     /// <summary>Returns the canonical decomposition (NFD) of <paramref name="name"/>.</summary>
-    /// <remarks>Text that is not valid UTF-16, such as a lone surrogate, is returned unchanged.</remarks>
+    /// <remarks>A name that is not well-formed UTF-16 cannot be normalized and is returned unchanged.</remarks>
     public static string Normalization(string name)
     {
+        if (Ascii.IsValid(name))
+        {
+            return name;
+        }
+
         try
         {
             return name.Normalize(NormalizationForm.FormD);
