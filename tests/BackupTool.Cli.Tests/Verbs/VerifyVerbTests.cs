@@ -222,4 +222,41 @@ public sealed class VerifyVerbTests : IDisposable
     }
 
     private static string Md5(byte[] content) => Convert.ToHexStringLower(MD5.HashData(content));
+
+    [SkippableTheory]
+    [InlineData("loc-conformance/v0.97/valid/UTF-16-encoded-tag-files", 0)]
+    [InlineData("loc-conformance/v0.96/valid/holey-bag", 0)]
+    [InlineData("loc-conformance/v0.97/warning/made-with-md5sum-tools", 0)]
+    [InlineData("loc-conformance/v0.97/invalid/missing-bagit.txt", 1)]
+    [InlineData("loc-conformance/v0.97/linux-only/out-of-scope-file-paths-using-shortcut", 1)]
+    [InlineData("bagittools/TestBadFilePathsBag", 1)]
+    public void Verify_SuiteBag_ExitsWithVerdictCode(string bag, int exitCode)
+    {
+        var suite = LocateSuite();
+        Skip.If(suite is null, "The BagIt test suite was not found: set BACKUPTOOL_BAGIT_SUITE or place it at shared/bagit-suite in an ancestor folder.");
+
+        var run = BackupProcess.Run(_temp.Path, "verify", Path.Combine(suite!, bag));
+
+        Assert.True(run.ExitCode == exitCode, run.ToString());
+    }
+
+    private static string? LocateSuite()
+    {
+        var configured = Environment.GetEnvironmentVariable("BACKUPTOOL_BAGIT_SUITE");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return Directory.Exists(configured) ? configured : null;
+        }
+
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "shared", "bagit-suite");
+            if (File.Exists(Path.Combine(candidate, "EXPECTED.tsv")))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
 }

@@ -365,4 +365,15 @@ public sealed class BagVerifierDamageTests
         Assert.Equal(ProblemKind.PathOutsideBag, problem.Kind);
         Assert.Equal(1, problem.Line);
     }
+
+    [Fact]
+    public async Task VerifyAsync_ManifestCannotBeOpened_ThrowsIOException()
+    {
+        var fileSystem = new System.IO.Abstractions.TestingHelpers.MockFileSystem();
+        var bag = new BagFixture(fileSystem).Add("a.txt", "a").Write();
+        var manifest = fileSystem.GetFile(bag.Path("manifest-sha256.txt"));
+        manifest.AllowedFileShare = FileShare.None;
+
+        await Assert.ThrowsAnyAsync<IOException>(() => VerifyAsync(bag));
+    }
 }
