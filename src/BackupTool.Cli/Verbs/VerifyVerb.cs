@@ -16,7 +16,19 @@ internal sealed class VerifyVerb(VerifyOptions options, VerbContext context)
     public async Task<int> RunAsync()
     {
         var verifier = new BagVerifier(context.FileSystem, context.Logger);
-        var report = await verifier.VerifyAsync(options.Snapshot, new VerificationOptions(options.Fast), context.Cancellation);
+        VerificationReport report;
+        var latest = new VerificationProgress();
+        using (var bar = new TerminalProgress(context.Error,
+                   () => $"checked {Units.Count(latest.Files)} files, {Units.Bytes(latest.Bytes)}"))
+        {
+            var showProgress = context.ErrorIsTerminal && !options.Quiet && !options.Json;
+            var progress = showProgress
+                ? new SynchronousProgress<VerificationProgress>(p => { latest = p; bar.Tick(); })
+                : null;
+            var verification = new VerificationOptions(options.Fast, progress);
+            report = await verifier.VerifyAsync(options.Snapshot, verification, context.Cancellation);
+        }
+
         if (options.Json)
         {
             context.Out.WriteLine(JsonSerializer.Serialize(VerifyJson.From(report), JsonOutput.Options));

@@ -86,6 +86,8 @@ public sealed partial class BagVerifier
                 CheckFile(bagPath, item, digester, manifests, findings, token);
             }
 
+            var checkedFiles = findings.Counts.AddChecked();
+            options.Progress?.Report(new VerificationProgress(checkedFiles, findings.Counts.BytesVerified));
             return ValueTask.CompletedTask;
         });
     }
