@@ -47,15 +47,16 @@ internal sealed class VerifyVerb(VerifyOptions options, VerbContext context)
         foreach (var problem in report.Problems)
         {
             var line = problem.Line is { } number ? $" line {number}" : "";
-            output.WriteLine($"{KindLabel(problem.Kind)}: {problem.Path}{line}: {problem.Message}");
+            output.WriteLine($"{KindLabel(problem.Kind)}: {DisplayPath.Quote(problem.Path)}{line}: {OneLine(problem.Message)}");
         }
 
         if (!options.Quiet)
         {
             foreach (var warning in report.Warnings)
             {
-                var where = warning.Path is null ? "" : warning.Path + (warning.Line is { } number ? $" line {number}" : "") + ": ";
-                context.Error.WriteLine($"warning: {where}{warning.Message}");
+                var line = warning.Line is { } number ? $" line {number}" : "";
+                var where = warning.Path is null ? "" : $"{DisplayPath.Quote(warning.Path)}{line}: ";
+                context.Error.WriteLine($"warning: {where}{OneLine(warning.Message)}");
             }
         }
 
@@ -83,6 +84,10 @@ internal sealed class VerifyVerb(VerifyOptions options, VerbContext context)
         ProblemKind.FetchPending => "to fetch",
         _ => SpacedWords(kind.ToString()),
     };
+
+    // Messages quote file names, which may contain line breaks; escaping them keeps one problem per line.
+    private static string OneLine(string message) =>
+        message.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
     private static string SpacedWords(string pascalCase)
     {

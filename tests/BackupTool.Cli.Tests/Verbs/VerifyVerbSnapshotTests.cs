@@ -69,6 +69,19 @@ public sealed class VerifyVerbSnapshotTests : IDisposable
     }
 
     [Fact]
+    public void Verify_DamagedNameWithLineBreak_PrintsOneEscapedLine()
+    {
+        var snapshot = CreateSnapshot("md5");
+        File.AppendAllText(Path.Combine(snapshot, "data", "line\nbreak.txt"), "!");
+
+        var run = BackupProcess.Run(_temp.Path, "verify", snapshot);
+
+        Assert.Equal(1, run.ExitCode);
+        var problem = Assert.Single(run.Output.Split('\n'), l => l.StartsWith("modified:", StringComparison.Ordinal));
+        Assert.StartsWith("modified: \"data/line\\nbreak.txt\" line ", problem);
+    }
+
+    [Fact]
     public void Verify_CreatedSnapshotWithTagManifestDeleted_ExitsOne()
     {
         var snapshot = CreateSnapshot("md5");
