@@ -34,7 +34,9 @@ public sealed partial class BagVerifier
     private List<ManifestFile> ScanPayloadManifests(string bagPath, BagDeclaration? declaration, VerificationFindings findings)
     {
         var manifests = OpenManifests(bagPath, "manifest-", isTag: false, findings);
-        if (manifests.Count == 0 && !findings.Problems.Any(p => p.Kind == ProblemKind.UnsupportedAlgorithm))
+        var unsupported = findings.Problems.Any(p => p.Kind == ProblemKind.UnsupportedAlgorithm
+            && p.Path.StartsWith("manifest-", StringComparison.Ordinal));
+        if (manifests.Count == 0 && !unsupported)
         {
             findings.Problem(ProblemKind.ManifestMissing, "manifest-md5.txt", null,
                 "the bag has no payload manifest (manifest-<algorithm>.txt), so no payload file can be checked");

@@ -289,6 +289,19 @@ public sealed class BagVerifierDamageTests
     }
 
     [Fact]
+    public async Task VerifyAsync_UnsupportedTagManifestAndNoManifest_ReportsBoth()
+    {
+        var bag = SampleBag().Write();
+        bag.FileSystem.File.Move(bag.Path("tagmanifest-sha256.txt"), bag.Path("tagmanifest-blake3.txt"));
+        bag.FileSystem.File.Delete(bag.Path("manifest-sha256.txt"));
+
+        var report = await VerifyAsync(bag);
+
+        Assert.Contains(report.Problems, p => p.Kind == ProblemKind.UnsupportedAlgorithm && p.Path == "tagmanifest-blake3.txt");
+        Assert.Contains(report.Problems, p => p.Kind == ProblemKind.ManifestMissing);
+    }
+
+    [Fact]
     public async Task VerifyAsync_WrongPayloadOxum_ReportsMismatch()
     {
         var bag = SampleBag();
