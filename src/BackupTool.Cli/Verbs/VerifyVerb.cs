@@ -46,7 +46,9 @@ internal sealed class VerifyVerb(VerifyOptions options, VerbContext context)
         var output = options.Quiet ? context.Error : context.Out;
         foreach (var problem in report.Problems)
         {
-            var line = problem.Line is { } number ? $" line {number}" : "";
+            // For a payload path the line is the manifest's, which the message names already.
+            var ownLine = problem.Line is not null && !problem.Path.StartsWith("data/", StringComparison.Ordinal);
+            var line = ownLine ? $" line {problem.Line}" : "";
             output.WriteLine($"{KindLabel(problem.Kind)}: {DisplayPath.Quote(problem.Path)}{line}: {OneLine(problem.Message)}");
         }
 

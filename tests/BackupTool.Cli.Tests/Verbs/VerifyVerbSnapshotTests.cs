@@ -78,7 +78,7 @@ public sealed class VerifyVerbSnapshotTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         var problem = Assert.Single(run.Output.Split('\n'), l => l.StartsWith("modified:", StringComparison.Ordinal));
-        Assert.StartsWith("modified: \"data/line\\nbreak.txt\" line ", problem);
+        Assert.StartsWith("modified: \"data/line\\nbreak.txt\": md5 is ", problem);
     }
 
     [Fact]

@@ -35,8 +35,8 @@ public sealed class VerifyVerbTests : IDisposable
         var run = BackupProcess.Run(_temp.Path, "verify", bag);
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("modified: data/a.txt line 1:", run.Output);
-        Assert.Contains("missing: data/sub/c.txt line 3:", run.Output);
+        Assert.Contains("modified: data/a.txt: md5 is ", run.Output);
+        Assert.Contains("missing: data/sub/c.txt: listed in manifest-md5.txt line 3", run.Output);
         Assert.Contains("unexpected: data/added.txt:", run.Output);
         Assert.Contains("1 of 3 files verified", run.Output);
         Assert.Contains("Payload-Oxum mismatch: bag-info.txt line 1:", run.Output);
