@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Prints the benchmark table from results/times.tsv and results/meta.tsv as Markdown.
+"""Prints the benchmark tables from results/times.tsv and results/meta.tsv as Markdown.
 
-For each dataset and operation: medians (with min and max) of wall time, CPU time (user + sys)
-and peak resident memory; then each product figure as a ratio to each peer of the same run;
-then the hashing floor: bytes hashed / (cores x single-core MD5 throughput of openssl).
+For each dataset and operation, the first table gives medians (with min and max) of wall time,
+CPU time (user + sys) and peak resident memory. The second gives each product figure as a ratio
+to each peer of the same run, and the hashing floor, which is bytes hashed divided by
+(cores x single-core MD5 throughput of openssl).
 """
 import csv
 import statistics
@@ -11,8 +12,8 @@ import sys
 from collections import defaultdict
 
 PRODUCTS = {"backup", "backup-no-fsync"}
-# How many times each operation hashes the dataset's bytes: create hashes the source and reads
-# the copy back; verify, restore and audit hash each file once.
+# How many times each operation hashes the dataset's bytes. Create hashes the source and reads
+# the copy back, and verify, restore and audit hash each file once.
 HASH_PASSES = {"create": 2, "verify": 1, "restore": 1, "audit": 1}
 OPS = ["create", "verify", "restore", "audit"]
 
@@ -50,55 +51,72 @@ def size(bytes_text):
         value /= 1024
 
 
-def main():
-    results = sys.argv[1]
-    meta, runs = load(results)
-    cores = int(meta["cores"])
+def print_machine(meta):
     md5 = float(meta["openssl.md5"])
-    print(f"Machine: {cores} cores, {meta['cpu']}, {meta['filesystem']}; .NET SDK {meta['dotnet']}")
+    print(f"Machine: {meta['cores']} cores, {meta['cpu']}, {meta['filesystem']}; .NET SDK {meta['dotnet']}")
     print(f"openssl speed -evp (16 KiB blocks, one core): MD5 {md5 / 1e6:.0f} MB/s, "
           f"SHA-256 {float(meta['openssl.sha256']) / 1e6:.0f} MB/s")
     print()
+
+
+def print_medians(dataset, runs):
+    print("| operation | tool | wall median s (min–max) | CPU s | peak RSS MB | runs |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for op in OPS:
+        for (d, o, tool), rows in runs.items():
+            if d != dataset or o != op:
+                continue
+            s = summary(rows)
+            failed = f", {s['failed']} failed" if s["failed"] else ""
+            print(f"| {op} | {tool} | {s['wall']:.2f} ({s['min']:.2f}–{s['max']:.2f}) | "
+                  f"{s['cpu']:.2f} | {s['rss']:.0f} | {s['runs']}{failed} |")
+    print()
+
+
+def print_ratios(dataset, runs, meta):
+    cores = int(meta["cores"])
+    md5 = float(meta["openssl.md5"])
+    print("| operation | product | ratio of wall medians to each peer | hashing floor s | product / floor |")
+    print("| --- | --- | --- | --- | --- |")
+    for op in OPS:
+        tools = {t: summary(r) for (d, o, t), r in runs.items() if d == dataset and o == op}
+        floor = HASH_PASSES[op] * float(meta[f"bytes.{dataset}"]) / (cores * md5)
+        for product in sorted(PRODUCTS & tools.keys()):
+            wall = tools[product]["wall"]
+            ratios = ", ".join(f"{wall / s['wall']:.2f}× {peer}" for peer, s in tools.items()
+                               if peer not in PRODUCTS and s["wall"] > 0)
+            print(f"| {op} | {product} | {ratios or 'no peer'} | {floor:.2f} | {wall / floor:.2f}× |")
+    print()
+
+
+def print_startup(runs):
+    startup = {(o, t): summary(r) for (d, o, t), r in runs.items() if d == "startup"}
+    if not startup:
+        return
+    print("### start-up")
+    print()
+    print("| command | wall median s (min–max) | CPU s | peak RSS MB |")
+    print("| --- | --- | --- | --- |")
+    for (op, _), s in startup.items():
+        print(f"| backup {op} | {s['wall']:.3f} ({s['min']:.3f}–{s['max']:.3f}) | {s['cpu']:.3f} | {s['rss']:.0f} |")
+
+
+def main():
+    meta, runs = load(sys.argv[1])
+    print_machine(meta)
+
     datasets = []
     for key in runs:
-        if key[0] not in datasets:
+        if key[0] not in datasets and key[0] != "startup":
             datasets.append(key[0])
     for dataset in datasets:
-        if dataset == "startup":
-            continue
         print(f"### {dataset}: {meta[f'files.{dataset}']} files, {size(meta[f'bytes.{dataset}'])}, "
               f"{meta[f'folders.{dataset}']} folders, {meta[f'symlinks.{dataset}']} symlinks")
         print()
-        print("| operation | tool | wall median s (min–max) | CPU s | peak RSS MB | runs |")
-        print("| --- | --- | --- | --- | --- | --- |")
-        for op in OPS:
-            for (d, o, tool), rows in runs.items():
-                if d != dataset or o != op:
-                    continue
-                s = summary(rows)
-                failed = f", {s['failed']} failed" if s["failed"] else ""
-                print(f"| {op} | {tool} | {s['wall']:.2f} ({s['min']:.2f}–{s['max']:.2f}) | "
-                      f"{s['cpu']:.2f} | {s['rss']:.0f} | {s['runs']}{failed} |")
-        print()
-        print("| operation | product | ratio of wall medians to each peer | hashing floor s | product / floor |")
-        print("| --- | --- | --- | --- | --- |")
-        for op in OPS:
-            tools = {t: summary(r) for (d, o, t), r in runs.items() if d == dataset and o == op}
-            floor = HASH_PASSES[op] * float(meta[f"bytes.{dataset}"]) / (cores * md5)
-            for product in sorted(PRODUCTS & tools.keys()):
-                wall = tools[product]["wall"]
-                ratios = ", ".join(f"{wall / s['wall']:.2f}× {peer}" for peer, s in tools.items()
-                                   if peer not in PRODUCTS and s["wall"] > 0)
-                print(f"| {op} | {product} | {ratios or 'no peer'} | {floor:.2f} | {wall / floor:.2f}× |")
-        print()
-    startup = {(o, t): summary(r) for (d, o, t), r in runs.items() if d == "startup"}
-    if startup:
-        print("### start-up")
-        print()
-        print("| command | wall median s (min–max) | peak RSS MB |")
-        print("| --- | --- | --- |")
-        for (op, _), s in startup.items():
-            print(f"| backup {op} | {s['wall']:.3f} ({s['min']:.3f}–{s['max']:.3f}) | {s['rss']:.0f} |")
+        print_medians(dataset, runs)
+        print_ratios(dataset, runs, meta)
+
+    print_startup(runs)
 
 
 if __name__ == "__main__":

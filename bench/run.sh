@@ -4,8 +4,8 @@
 #
 # DIR receives the datasets (reused when present), the published CLI, every run's output and
 # the raw timings (DIR/results/times.tsv). On ext4, creating many files right after deleting
-# many costs kernel time that would land in the next measurement, so the small dataset's
-# outputs stay on disk until its last run; the large and real datasets have few files per
+# many costs kernel time that would land in the next measurement. So the small dataset's
+# outputs stay on disk until its last run. The large and real datasets have few files per
 # gigabyte, and their outputs are removed after each run to bound disk use (about 12 GB free
 # is enough). --no-publish reuses DIR/bin. Nothing here asserts a timing.
 set -euo pipefail
@@ -105,7 +105,7 @@ build_datasets() {
     for name in small large real; do
         local files bytes
         files=$(find "$DATA/$name" -type f | wc -l)
-        bytes=$(find "$DATA/$name" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+        bytes=$(find "$DATA/$name" -type f -printf '%s\n' | awk '{s += $1} END {printf "%d", s}')
         meta "files.$name" "$files"
         meta "bytes.$name" "$bytes"
         meta "symlinks.$name" "$(find "$DATA/$name" -type l | wc -l)"
@@ -126,8 +126,11 @@ record_machine() {
             | awk -v a="$algorithm" '$1 == a {v = $NF} END {sub(/k$/, "", v); print v * 1000}')
         meta "openssl.$algorithm" "$speed"
     done
-    for tool in restic borg hashdeep md5sum cp; do
-        have $tool && meta "version.$tool" "$($tool --version 2>&1 | head -1)"
+    have restic && meta version.restic "$(restic version 2>&1 | head -1)"
+    have borg && meta version.borg "$(borg --version 2>&1 | head -1)"
+    have hashdeep && meta version.hashdeep "hashdeep $(hashdeep -V 2>&1 | head -1)"
+    for tool in md5sum cp; do
+        meta "version.$tool" "$($tool --version 2>&1 | head -1)"
     done
 }
 
