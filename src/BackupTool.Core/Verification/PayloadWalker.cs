@@ -100,7 +100,7 @@ internal sealed class PayloadWalker(IFileSystem fileSystem, ILogger logger, Veri
 
     private void WarnAboutTwins(List<WalkEntry> entries, string relative)
     {
-        if (entries.Count < 2)
+        if (entries.Count < 2 || !HasTwins(entries))
         {
             return;
         }
@@ -115,8 +115,24 @@ internal sealed class PayloadWalker(IFileSystem fileSystem, ILogger logger, Veri
         }
     }
 
+    // A pass without allocations: ignoring case ordinally folds the same characters as
+    // ToUpperInvariant, and NameKeys.Normalization returns an ASCII name unchanged.
+    private static bool HasTwins(List<WalkEntry> entries)
+    {
+        var seen = new HashSet<string>(entries.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
+        {
+            if (!seen.Add(NameKeys.Normalization(entry.RelativePath)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private sealed record WalkEntry(string FullPath, string RelativePath, bool IsDirectory, long Length)
     {
-        public string SortKey => IsDirectory ? RelativePath + "/" : RelativePath;
+        public string SortKey { get; } = IsDirectory ? RelativePath + "/" : RelativePath;
     }
 }
