@@ -6,7 +6,7 @@ namespace BackupTool.Core.Verification;
 
 public sealed partial class BagVerifier
 {
-    private const int BatchFiles = 256;
+    private const int BatchFiles = 1024;
 
     /// <remarks>
     /// The calling thread walks and merges while one worker per core hashes. Files travel in batches
