@@ -24,11 +24,12 @@ public sealed partial class BagVerifier
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var work = new BatchWork(bagPath, digester, manifests, options, findings);
         var workers = Enumerable.Range(0, workerCount)
-            .Select(_ => Task.Run(() => HashBatchesAsync(batches.Reader, work, stop), CancellationToken.None));
+            .Select(_ => Task.Run(() => HashBatchesAsync(batches.Reader, work, stop), CancellationToken.None))
+            .ToArray();
         var producer = SendBatchesAsync(items, batches.Writer, stop, cancellation);
 
         // The producer comes first so that an error from the walk or a manifest is the one rethrown.
-        await Task.WhenAll(workers.Prepend(producer).ToArray());
+        await Task.WhenAll(workers.Prepend(producer));
     }
 
     private static async Task SendBatchesAsync(IEnumerable<PayloadItem> items, ChannelWriter<List<PayloadItem>> writer,
