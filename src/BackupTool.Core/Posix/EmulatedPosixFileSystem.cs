@@ -76,6 +76,25 @@ public sealed class EmulatedPosixFileSystem(IFileSystem fileSystem) : IPosixFile
     {
     }
 
+    /// <inheritdoc/>
+    public IReadOnlyList<EntryName> ListDirectory(string path)
+    {
+        if (!fileSystem.Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"Could not list the folder '{path}': it does not exist.", path);
+        }
+
+        return fileSystem.Directory.EnumerateFileSystemEntries(path)
+            .Select(child => new EntryName(fileSystem.Path.GetFileName(child), IsValidUtf8: true))
+            .ToList();
+    }
+
+    /// <inheritdoc/>
+    public EntryName ReadLinkTarget(string path) =>
+        fileSystem.FileInfo.New(path).LinkTarget is { } target
+            ? new EntryName(target, IsValidUtf8: true)
+            : throw new IOException($"Could not read the symlink '{path}': it is not a symlink.");
+
     private string Resolve(string path)
     {
         IFileSystemInfo entry = fileSystem.File.Exists(path) ? fileSystem.FileInfo.New(path) : fileSystem.DirectoryInfo.New(path);

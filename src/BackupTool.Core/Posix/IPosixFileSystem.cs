@@ -31,4 +31,14 @@ public interface IPosixFileSystem
 
     /// <summary>Flushes the entries of the directory at <paramref name="path"/>, so that renames in it last.</summary>
     void SyncDirectory(string path);
+
+    /// <summary>Lists the names in the folder at <paramref name="path"/> as stored, without <c>.</c> and <c>..</c>.</summary>
+    /// <remarks>Names that are not valid UTF-8 are returned escaped and flagged, never replaced.</remarks>
+    /// <exception cref="FileNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="AccessDeniedException">The folder may not be read.</exception>
+    IReadOnlyList<EntryName> ListDirectory(string path);
+
+    /// <summary>Returns the target text of the symlink at <paramref name="path"/>, byte for byte.</summary>
+    /// <exception cref="IOException">The entry is not a symlink or could not be read.</exception>
+    EntryName ReadLinkTarget(string path);
 }

@@ -21,6 +21,10 @@ public sealed class SnapshotCreator(IFileSystem fileSystem, IPosixFileSystem pos
     private const string DoneTemplate = "Published snapshot {TargetPath}: {@Summary}";
     private const string RemovedTemplate = "Removed the partial snapshot {TargetPath} after a failure";
 
+    // errno values .NET puts in IOException.HResult on Linux: ENOSPC and EDQUOT.
+    private const int DiskFull = 28;
+    private const int QuotaExceeded = 122;
+
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     private readonly ILogger _logger = logger.ForContext<SnapshotCreator>();
@@ -39,9 +43,9 @@ public sealed class SnapshotCreator(IFileSystem fileSystem, IPosixFileSystem pos
         _logger.Information(StartTemplate, plan.SourcePath, plan.FinalPath);
 
         CreateDestination(plan.DestinationPath);
-        fileSystem.Directory.CreateDirectory(plan.PartialPath);
         try
         {
+            fileSystem.Directory.CreateDirectory(plan.PartialPath);
             // Source trees often hold secrets such as .env files and keys, so the snapshot is owner-only.
             if (!OperatingSystem.IsWindows())
             {
@@ -57,11 +61,31 @@ public sealed class SnapshotCreator(IFileSystem fileSystem, IPosixFileSystem pos
             _logger.Information(DoneTemplate, plan.FinalPath, new { result.Files, result.Bytes, result.Duration });
             return result;
         }
+        catch (Exception exception) when (IsWriteFailure(exception))
+        {
+            RemovePartial(plan.PartialPath);
+            throw new IOException(DescribeWriteFailure(plan, exception), exception);
+        }
         catch
         {
             RemovePartial(plan.PartialPath);
             throw;
         }
+    }
+
+    private static bool IsWriteFailure(Exception exception) =>
+        exception is (IOException or UnauthorizedAccessException)
+            and not UnreadableSourceException and not CopyMismatchException;
+
+    private static string DescribeWriteFailure(SnapshotPlan plan, Exception exception)
+    {
+        var advice = exception.HResult is DiskFull or QuotaExceeded
+            ? "Free some space there, or pass another --dest."
+            : exception is UnauthorizedAccessException or AccessDeniedException
+                ? "Choose a folder you may write to with --dest."
+                : "Check the destination and run again.";
+        return $"Could not write the snapshot in '{plan.DestinationPath}': {exception.Message.TrimEnd('.')}. "
+            + $"Nothing was published, the partial folder was removed and the source was not changed. {advice}";
     }
 
     private void CreateDestination(string destination)

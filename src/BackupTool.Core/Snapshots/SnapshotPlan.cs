@@ -1,4 +1,5 @@
 using System.IO.Abstractions;
+using System.Text;
 using BackupTool.Core.Hashing;
 using BackupTool.Core.Posix;
 using BackupTool.Core.Walking;
@@ -43,10 +44,19 @@ internal sealed record SnapshotPlan(
 
         var insideSource = destination.StartsWith(source.TrimEnd('/') + "/", StringComparison.Ordinal);
         var excluded = insideSource ? new HashSet<string> { destination } : [];
-        var walk = new WalkOptions(new ExcludeFilter(options.Excludes ?? []), excluded, options.FollowSymlinks);
+        var walk = new WalkOptions(new ExcludeFilter(options.Excludes ?? []), excluded, options.FollowSymlinks,
+            MaxRelativePathBytes(source, partial));
         var algorithms = options.Algorithms is { Count: > 0 } chosen ? chosen.Distinct().ToList() : [ChecksumAlgorithm.Md5];
         return new SnapshotPlan(source, destination, name, partial, final, algorithms, walk,
             insideSource ? destination : null, options.Durable, options.SkipUnreadable, now);
+    }
+
+    /// <summary>Returns how long a relative path may be before the source or target path passes PATH_MAX.</summary>
+    private static int MaxRelativePathBytes(string source, string partial)
+    {
+        var data = partial + "/" + SnapshotLayout.DataFolder;
+        var prefix = Math.Max(Encoding.UTF8.GetByteCount(source), Encoding.UTF8.GetByteCount(data)) + 1;
+        return TreeWalker.PathMaxBytes - 1 - prefix;
     }
 
     private static string Canonical(IFileSystem fileSystem, string path)

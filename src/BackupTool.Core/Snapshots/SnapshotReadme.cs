@@ -78,7 +78,7 @@ internal static class SnapshotReadme
             return;
         }
 
-        text.Append("\n## Incomplete\n\nThese entries could not be read and are not in this snapshot:\n\n");
+        text.Append("\n## Incomplete\n\nThese entries could not be copied and are not in this snapshot:\n\n");
         foreach (var skipped in contents.Skipped)
         {
             text.Append("- `").Append(TreeMetadataFormat.EncodeField(skipped.Path)).Append("`: ")
