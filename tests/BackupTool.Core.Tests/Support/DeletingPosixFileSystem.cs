@@ -1,0 +1,69 @@
+using BackupTool.Core.Posix;
+
+namespace BackupTool.Core.Tests.Support;
+
+/// <summary>
+/// Passes every call to a real <see cref="IPosixFileSystem"/>, and deletes the victims right after the
+/// trigger path is first listed (or, with <c>onStatus</c>, first has its status read), so a test can
+/// delete entries at an exact point of a walk.
+/// </summary>
+public sealed class DeletingPosixFileSystem(
+    IPosixFileSystem inner, string trigger, string victim, string? secondVictim = null, bool onStatus = false)
+    : IPosixFileSystem
+{
+    private int _fired;
+
+    public EntryStatus GetStatus(string path, bool followSymlinks = false)
+    {
+        var status = inner.GetStatus(path, followSymlinks);
+        if (onStatus && path == trigger)
+        {
+            DeleteVictimsOnce();
+        }
+
+        return status;
+    }
+
+    public IReadOnlyList<EntryName> ListDirectory(string path)
+    {
+        var names = inner.ListDirectory(path);
+        if (!onStatus && path == trigger)
+        {
+            DeleteVictimsOnce();
+        }
+
+        return names;
+    }
+
+    public EntryName ReadLinkTarget(string path) => inner.ReadLinkTarget(path);
+
+    public void SetOwner(string path, int userId, int groupId) => inner.SetOwner(path, userId, groupId);
+
+    public void SetModifiedTime(string path, UnixTime time) => inner.SetModifiedTime(path, time);
+
+    public void CreateHardLink(string existingPath, string newPath) => inner.CreateHardLink(existingPath, newPath);
+
+    public void SyncFileSystem(string path) => inner.SyncFileSystem(path);
+
+    public void SyncDirectory(string path) => inner.SyncDirectory(path);
+
+    private void DeleteVictimsOnce()
+    {
+        if (Interlocked.Exchange(ref _fired, 1) == 1)
+        {
+            return;
+        }
+
+        foreach (var path in new[] { victim, secondVictim }.OfType<string>())
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            else
+            {
+                File.Delete(path);
+            }
+        }
+    }
+}
