@@ -1,11 +1,106 @@
+using System.Text.Json;
+using BackupTool.Cli.Output;
+using BackupTool.Core.Auditing;
+using BackupTool.Core.Hashing;
+
 namespace BackupTool.Cli.Verbs;
 
-/// <summary>Handles `backup audit`.</summary>
+/// <summary>Handles `backup verify SNAPSHOT --against TREE`: prints each moved, changed and new file.</summary>
 internal sealed class AuditVerb(VerifyOptions options, VerbContext context)
 {
-    public Task<int> RunAsync()
+    public async Task<int> RunAsync()
     {
-        context.Error.WriteLine($"error: 'audit' is not available yet ({options.GetType().Name}).");
-        return Task.FromResult(ExitCodes.InvalidInput);
+        var auditor = new TreeAuditor(context.FileSystem, context.Posix, context.Logger);
+        var report = await auditor.AuditAsync(new AuditRequest(options.Snapshot, options.Against!), context.Cancellation);
+        var failed = report.HasDifferences(options.Strict);
+        foreach (var warning in report.Warnings)
+        {
+            context.Error.WriteLine($"warning: {warning}");
+        }
+
+        foreach (var problem in report.Problems)
+        {
+            context.Error.WriteLine($"error: {problem}");
+        }
+
+        if (options.Json)
+        {
+            context.Out.WriteLine(JsonSerializer.Serialize(ToJson(report, failed), DisplayPath.CamelCaseJson));
+        }
+        else if (report.Problems.Count > 0)
+        {
+            context.Error.WriteLine($"Audit not run: '{options.Snapshot}' is damaged. "
+                + $"Run 'backup verify {options.Snapshot}' for a full report.");
+        }
+        else if (!options.Quiet || failed)
+        {
+            PrintText(report, failed, options.Quiet ? context.Error : context.Out);
+        }
+
+        return failed ? ExitCodes.Differences : ExitCodes.Success;
     }
+
+    private void PrintText(AuditReport report, bool failed, TextWriter writer)
+    {
+        foreach (var moved in report.Moved)
+        {
+            writer.WriteLine($"moved      {DisplayPath.Quote(moved.From)} -> {DisplayPath.Quote(moved.To)}");
+        }
+
+        foreach (var modified in report.Modified)
+        {
+            writer.WriteLine($"modified   {DisplayPath.Quote(modified.Path)}{PresentAt(modified, "original content")}");
+        }
+
+        foreach (var missing in report.Missing)
+        {
+            writer.WriteLine($"missing    {DisplayPath.Quote(missing.Path)}{PresentAt(missing, "content")}");
+        }
+
+        foreach (var path in report.New)
+        {
+            writer.WriteLine($"new        {DisplayPath.Quote(path)}");
+        }
+
+        foreach (var unreadable in report.Unreadable)
+        {
+            writer.WriteLine($"unreadable {unreadable}");
+        }
+
+        writer.WriteLine($"Audit of {options.Against} against {options.Snapshot}: {report.Unchanged.Count} unchanged, "
+            + $"{report.Moved.Count} moved, {report.Modified.Count} modified, {report.Missing.Count} missing, "
+            + $"{report.New.Count} new{(report.Unreadable.Count > 0 ? $", {report.Unreadable.Count} unreadable" : "")}: "
+            + (failed ? "DIFFERENCES FOUND" : "OK"));
+    }
+
+    private static string PresentAt(ChangedFile file, string what) =>
+        file.ContentPresentAt is null ? "" : $" ({what} still present at {DisplayPath.Quote(file.ContentPresentAt)})";
+
+    private object ToJson(AuditReport report, bool failed) => new
+    {
+        snapshot = options.Snapshot,
+        tree = options.Against,
+        algorithm = report.Algorithm.ManifestName(),
+        strict = options.Strict,
+        ok = !failed,
+        counts = new
+        {
+            unchanged = report.Unchanged.Count,
+            moved = report.Moved.Count,
+            modified = report.Modified.Count,
+            missing = report.Missing.Count,
+            @new = report.New.Count,
+            unreadable = report.Unreadable.Count,
+        },
+        report.Unchanged,
+        report.Moved,
+        report.Modified,
+        report.Missing,
+        report.New,
+        report.Unreadable,
+        report.HashedFiles,
+        report.HashedBytes,
+        report.Warnings,
+        report.Problems,
+    };
 }

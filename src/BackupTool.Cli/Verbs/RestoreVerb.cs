@@ -1,11 +1,94 @@
+using System.Text.Json;
+using BackupTool.Cli.Output;
+using BackupTool.Core.Restore;
+
 namespace BackupTool.Cli.Verbs;
 
-/// <summary>Handles `backup restore`.</summary>
+/// <summary>Handles `backup restore`: prints what was restored, or what a dry run would do.</summary>
 internal sealed class RestoreVerb(RestoreOptions options, VerbContext context)
 {
-    public Task<int> RunAsync()
+    public async Task<int> RunAsync()
     {
-        context.Error.WriteLine($"error: 'restore' is not available yet ({options.GetType().Name}).");
-        return Task.FromResult(ExitCodes.InvalidInput);
+        var request = new RestoreRequest(options.Snapshot, options.Target, options.Overwrite, options.DryRun);
+        var restorer = new Restorer(context.FileSystem, context.Posix, context.Logger);
+        var result = await restorer.RestoreAsync(request, context.Cancellation);
+        PrintWarnings(result);
+        if (options.Json)
+        {
+            context.Out.WriteLine(JsonSerializer.Serialize(ToJson(result), DisplayPath.CamelCaseJson));
+        }
+        else
+        {
+            PrintText(result);
+        }
+
+        return result.Status is RestoreStatus.Restored or RestoreStatus.Planned ? ExitCodes.Success : ExitCodes.Differences;
     }
+
+    private void PrintWarnings(RestoreResult result)
+    {
+        foreach (var warning in result.Warnings)
+        {
+            context.Error.WriteLine($"warning: {warning}");
+        }
+
+        foreach (var problem in result.Problems)
+        {
+            context.Error.WriteLine($"error: {problem}");
+        }
+    }
+
+    private void PrintText(RestoreResult result)
+    {
+        switch (result.Status)
+        {
+            case RestoreStatus.Rejected:
+                context.Error.WriteLine($"Restore refused: '{options.Snapshot}' is damaged or unsafe; nothing was written. "
+                    + $"Run 'backup verify {options.Snapshot}' for a full report.");
+                break;
+            case RestoreStatus.Failed:
+                context.Error.WriteLine("Restore failed: the staged files were removed and nothing half-written was left.");
+                break;
+            case RestoreStatus.Planned:
+                PrintPlan(result);
+                break;
+            case RestoreStatus.Restored when !options.Quiet:
+                context.Out.WriteLine($"Restored {result.Files} files ({result.Bytes} bytes), {result.Directories} "
+                    + $"directories, {result.Symlinks} symlinks and {result.HardLinks} hard links to {options.Target}.");
+                break;
+        }
+    }
+
+    private void PrintPlan(RestoreResult result)
+    {
+        foreach (var path in result.WouldCreate)
+        {
+            context.Out.WriteLine($"create     {DisplayPath.Quote(path)}");
+        }
+
+        foreach (var path in result.WouldOverwrite)
+        {
+            context.Out.WriteLine($"overwrite  {DisplayPath.Quote(path)}");
+        }
+
+        context.Out.WriteLine($"Dry run: {result.WouldCreate.Count} to create, {result.WouldOverwrite.Count} to overwrite "
+            + $"in {options.Target}; nothing was changed.");
+    }
+
+    private object ToJson(RestoreResult result) => new
+    {
+        snapshot = options.Snapshot,
+        target = options.Target,
+        status = result.Status.ToString().ToLowerInvariant(),
+        dryRun = options.DryRun,
+        result.Files,
+        result.Bytes,
+        result.Directories,
+        result.Symlinks,
+        result.HardLinks,
+        result.WouldCreate,
+        result.WouldOverwrite,
+        result.Warnings,
+        result.Problems,
+    };
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Abstractions;
 
 namespace BackupTool.Core.Hashing;
@@ -27,7 +28,33 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
     /// <remarks>On failure or cancellation the partly written target is left for the caller to remove.</remarks>
     public CopyResult Copy(string sourcePath, string targetPath, bool sparse, CancellationToken cancellation)
     {
-        var buffer = new byte[BlockSize];
+        var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
+        try
+        {
+            return Copy(sourcePath, targetPath, sparse, buffer, cancellation);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads a whole file and returns its digests, to prove a copy was written correctly.</summary>
+    public CopyResult Hash(string path, CancellationToken cancellation)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
+        try
+        {
+            return Hash(path, buffer, cancellation);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private CopyResult Copy(string sourcePath, string targetPath, bool sparse, byte[] buffer, CancellationToken cancellation)
+    {
         using var hasher = new MultiHasher(algorithms);
         using var source = OpenSource(sourcePath);
         using var target = fileSystem.FileStream.New(targetPath, FileMode.CreateNew, FileAccess.Write, FileShare.None,
@@ -59,10 +86,8 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
         return new CopyResult(hasher.Finish(), length);
     }
 
-    /// <summary>Reads a whole file and returns its digests, to prove a copy was written correctly.</summary>
-    public CopyResult Hash(string path, CancellationToken cancellation)
+    private CopyResult Hash(string path, byte[] buffer, CancellationToken cancellation)
     {
-        var buffer = new byte[BlockSize];
         using var hasher = new MultiHasher(algorithms);
         using var stream = fileSystem.FileStream.New(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1,
             FileOptions.SequentialScan);

@@ -1,0 +1,46 @@
+using BackupTool.Core.Hashing;
+
+namespace BackupTool.Core.Auditing;
+
+/// <summary>How each snapshot file and each tree file compare by content.</summary>
+/// <remarks>Every list is sorted by path. Tree paths are relative to the tree root, with <c>/</c> separators.</remarks>
+public sealed class AuditReport
+{
+    /// <summary>The algorithm tree files were hashed with.</summary>
+    public ChecksumAlgorithm Algorithm { get; set; }
+
+    /// <summary>Why the snapshot could not be used; the audit did not run when this is not empty.</summary>
+    public List<string> Problems { get; } = [];
+
+    /// <summary>What the audit skipped or accepted with a deviation.</summary>
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>Snapshot files at the same path with the same content.</summary>
+    public List<string> Unchanged { get; } = [];
+
+    /// <summary>Snapshot files whose content is now at another path.</summary>
+    public List<MovedFile> Moved { get; } = [];
+
+    /// <summary>Snapshot files whose path holds other content.</summary>
+    public List<ChangedFile> Modified { get; } = [];
+
+    /// <summary>Snapshot files whose content no unmatched tree file holds and whose path is gone.</summary>
+    public List<ChangedFile> Missing { get; } = [];
+
+    /// <summary>Tree files that no snapshot file explains.</summary>
+    public List<string> New { get; } = [];
+
+    /// <summary>Tree entries that could not be read, each with the reason.</summary>
+    public List<string> Unreadable { get; } = [];
+
+    /// <summary>Tree files hashed, because their size matched some snapshot file.</summary>
+    public long HashedFiles { get; set; }
+
+    /// <summary>Bytes read to hash tree files.</summary>
+    public long HashedBytes { get; set; }
+
+    /// <summary>Returns whether the audit found a difference; <paramref name="strict"/> counts moved and new files too.</summary>
+    public bool HasDifferences(bool strict) =>
+        Problems.Count > 0 || Modified.Count > 0 || Missing.Count > 0 || Unreadable.Count > 0
+        || (strict && (Moved.Count > 0 || New.Count > 0));
+}

@@ -1,0 +1,9 @@
+using BackupTool.Core.Posix;
+
+namespace BackupTool.Core.Restore;
+
+/// <summary>A directory's mode and time, applied after everything inside it is in place.</summary>
+/// <param name="Path">Path relative to the target; <c>.</c> is the target itself.</param>
+/// <param name="Mode">Permission and special bits.</param>
+/// <param name="ModifiedTime">Modification time.</param>
+internal sealed record DirectoryMetadata(string Path, int Mode, UnixTime ModifiedTime);

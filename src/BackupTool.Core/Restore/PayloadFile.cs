@@ -1,0 +1,13 @@
+namespace BackupTool.Core.Restore;
+
+/// <summary>One payload file as the payload manifests list it.</summary>
+/// <param name="digests">Lowercase hex digests, in the order of <see cref="PayloadManifestSet.Algorithms"/>.</param>
+public sealed class PayloadFile(string[] digests)
+{
+    /// <summary>Lowercase hex digests, one for each payload manifest.</summary>
+    public string[] Digests { get; } = digests;
+
+    /// <summary>Whether an entry of the tree metadata has claimed this file.</summary>
+    /// <remarks>Not safe to set concurrently.</remarks>
+    public bool Claimed { get; set; }
+}

@@ -1,0 +1,35 @@
+namespace BackupTool.Core.Restore;
+
+/// <summary>What a restore did or, for a dry run, would do.</summary>
+public sealed class RestoreResult
+{
+    /// <summary>How the restore ended.</summary>
+    public RestoreStatus Status { get; set; }
+
+    /// <summary>Why the snapshot was rejected or the restore failed, one line each.</summary>
+    public List<string> Problems { get; } = [];
+
+    /// <summary>What the restore could not do exactly, such as modes of a bag without tree metadata.</summary>
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>Regular files written, hard links included.</summary>
+    public long Files { get; set; }
+
+    /// <summary>Bytes of the regular files written, hard links counted once.</summary>
+    public long Bytes { get; set; }
+
+    /// <summary>Directories recreated, the target itself excluded.</summary>
+    public long Directories { get; set; }
+
+    /// <summary>Symbolic links recreated.</summary>
+    public long Symlinks { get; set; }
+
+    /// <summary>Paths created as another name of an already restored file.</summary>
+    public long HardLinks { get; set; }
+
+    /// <summary>For a dry run: paths, relative to the target, that do not exist yet.</summary>
+    public List<string> WouldCreate { get; } = [];
+
+    /// <summary>For a dry run: paths, relative to the target, that exist and would be replaced.</summary>
+    public List<string> WouldOverwrite { get; } = [];
+}

@@ -1,0 +1,209 @@
+using BackupTool.Core.Posix;
+using BackupTool.Core.Snapshots;
+
+namespace BackupTool.Core.Restore;
+
+public sealed partial class Restorer
+{
+    // Checks every entry before anything is written: safe paths, no entry below a symlink, a manifest
+    // entry for each file, and no directory in the target that a file would have to replace.
+    private void Plan(RestoreSource source, RestoreRequest request, bool targetHasEntries, RestoreResult result,
+        CancellationToken cancellation)
+    {
+        var symlinks = new HashSet<string>(StringComparer.Ordinal);
+        var replaced = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var entry in source.ReadEntries(fileSystem))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                if (entry.Path == TreeEntry.RootPath)
+                {
+                    CheckRoot(entry, result);
+                    continue;
+                }
+
+                if (!CheckPath(entry, symlinks, result))
+                {
+                    continue;
+                }
+
+                Count(source, entry, symlinks, result);
+                if (targetHasEntries || request.DryRun)
+                {
+                    CompareWithTarget(request.TargetPath, entry, replaced, result);
+                }
+            }
+        }
+        catch (TreeMetadataFormatException exception)
+        {
+            result.Problems.Add(exception.Message);
+        }
+
+        ReportUnclaimedPayload(source, result);
+    }
+
+    private static void CheckRoot(TreeEntry entry, RestoreResult result)
+    {
+        if (entry.Kind != EntryKind.Directory)
+        {
+            result.Problems.Add($"{TreeMetadataFormat.FileName} records the root '.' as a {entry.Kind}, not a directory");
+        }
+    }
+
+    private static bool CheckPath(TreeEntry entry, HashSet<string> symlinks, RestoreResult result)
+    {
+        if (!RelativePaths.IsSafe(entry.Path))
+        {
+            result.Problems.Add($"'{entry.Path}' is not a relative path inside the snapshot; "
+                + "restoring it could write outside the target");
+            return false;
+        }
+
+        if (entry.HardLinkOf is not null && !RelativePaths.IsSafe(entry.HardLinkOf))
+        {
+            result.Problems.Add($"'{entry.Path}' is recorded as a hard link of '{entry.HardLinkOf}', "
+                + "which is not a relative path inside the snapshot");
+            return false;
+        }
+
+        var link = symlinks.Count == 0 ? null : SymlinkAncestor(entry.Path, symlinks);
+        if (link is not null)
+        {
+            result.Problems.Add($"'{entry.Path}' lies below the symlink '{link}'; restoring it would write through the link");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static string? SymlinkAncestor(string path, HashSet<string> symlinks)
+    {
+        for (var parent = RelativePaths.Parent(path); parent is not null; parent = RelativePaths.Parent(parent))
+        {
+            if (symlinks.Contains(parent))
+            {
+                return parent;
+            }
+        }
+
+        return null;
+    }
+
+    private void Count(RestoreSource source, TreeEntry entry, HashSet<string> symlinks, RestoreResult result)
+    {
+        switch (entry.Kind)
+        {
+            case EntryKind.Directory:
+                result.Directories++;
+                break;
+            case EntryKind.Symlink when entry.LinkTarget is null:
+                result.Problems.Add($"the symlink '{entry.Path}' has no target in {TreeMetadataFormat.FileName}");
+                break;
+            case EntryKind.Symlink:
+                symlinks.Add(entry.Path);
+                result.Symlinks++;
+                break;
+            case EntryKind.File:
+                CountFile(source, entry, result);
+                break;
+            default:
+                result.Warnings.Add($"'{entry.Path}' is a {entry.Kind}, which restore does not recreate; skipped");
+                break;
+        }
+    }
+
+    private static void CountFile(RestoreSource source, TreeEntry entry, RestoreResult result)
+    {
+        var listed = source.Payload.Files.TryGetValue(entry.Path, out var file);
+        if (listed)
+        {
+            file!.Claimed = true;
+        }
+
+        result.Files++;
+        if (entry.HardLinkOf is not null)
+        {
+            result.HardLinks++;
+            return;
+        }
+
+        if (!listed)
+        {
+            result.Problems.Add($"'{entry.Path}' is recorded in {TreeMetadataFormat.FileName} "
+                + "but missing from the payload manifest");
+            return;
+        }
+
+        result.Bytes += Math.Max(0, entry.Size);
+    }
+
+    private void CompareWithTarget(string target, TreeEntry entry, HashSet<string> replaced, RestoreResult result)
+    {
+        if (replaced.Count > 0 && HasAncestorIn(entry.Path, replaced))
+        {
+            result.WouldCreate.Add(entry.Path);
+            return;
+        }
+
+        var existing = TryGetStatus(RelativePaths.Join(target, entry.Path));
+        if (existing is null)
+        {
+            result.WouldCreate.Add(entry.Path);
+        }
+        else if (existing.Value.Kind == EntryKind.Directory && entry.Kind != EntryKind.Directory)
+        {
+            result.Problems.Add($"'{entry.Path}' is a directory in the target but a {entry.Kind} in the snapshot; "
+                + "move the directory away or restore into another folder");
+        }
+        else if (existing.Value.Kind != EntryKind.Directory)
+        {
+            result.WouldOverwrite.Add(entry.Path);
+            if (entry.Kind == EntryKind.Directory)
+            {
+                replaced.Add(entry.Path);
+            }
+        }
+    }
+
+    private static bool HasAncestorIn(string path, HashSet<string> paths)
+    {
+        for (var parent = RelativePaths.Parent(path); parent is not null; parent = RelativePaths.Parent(parent))
+        {
+            if (paths.Contains(parent))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private EntryStatus? TryGetStatus(string path)
+    {
+        try
+        {
+            return posix.GetStatus(path);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static void ReportUnclaimedPayload(RestoreSource source, RestoreResult result)
+    {
+        if (!source.HasTreeMetadata)
+        {
+            return;
+        }
+
+        foreach (var (path, file) in source.Payload.Files)
+        {
+            if (!file.Claimed)
+            {
+                result.Problems.Add($"data/{path} is in the payload manifest but not recorded in {TreeMetadataFormat.FileName}");
+            }
+        }
+    }
+}

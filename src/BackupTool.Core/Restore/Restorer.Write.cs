@@ -1,0 +1,215 @@
+using BackupTool.Core.Hashing;
+using BackupTool.Core.Posix;
+using BackupTool.Core.Snapshots;
+
+namespace BackupTool.Core.Restore;
+
+public sealed partial class Restorer
+{
+    // Bytes of files whose size the bag does not record, counted while they are written.
+    private long _unrecordedBytes;
+
+    private async Task WriteAsync(RestoreSource source, string target, RestoreResult result, CancellationToken cancellation)
+    {
+        var createdTarget = !fileSystem.Directory.Exists(target);
+        fileSystem.Directory.CreateDirectory(target);
+        RemoveLeftoverStaging(target);
+        var staging = RelativePaths.Join(target, StagingPrefix + Guid.NewGuid().ToString("N")[..12] + SnapshotLayout.PartialSuffix);
+        fileSystem.Directory.CreateDirectory(staging);
+        _logger.Debug("Staging the restore in {StagingPath}", staging);
+        try
+        {
+            _unrecordedBytes = 0;
+            var directories = await StageAsync(source, staging, result, cancellation);
+            new TargetMerger(fileSystem, posix).MoveAll(staging, target);
+            RemoveStaging(staging, null);
+            FinishDirectories(target, directories);
+            result.Bytes += _unrecordedBytes;
+            result.Status = RestoreStatus.Restored;
+        }
+        catch (PayloadDamageException exception)
+        {
+            _logger.Error("Payload file {PayloadPath} failed its check: {Reason}", exception.PayloadPath, exception.Message);
+            result.Problems.Add(exception.Message);
+            result.Status = RestoreStatus.Failed;
+        }
+        finally
+        {
+            RemoveStaging(staging, createdTarget ? target : null);
+        }
+    }
+
+    private async Task<List<DirectoryMetadata>> StageAsync(RestoreSource source, string staging, RestoreResult result,
+        CancellationToken cancellation)
+    {
+        var directories = new List<DirectoryMetadata>();
+        var links = new List<TreeEntry>();
+        var symlinks = new List<TreeEntry>();
+        var files = ProduceFiles(source, staging, directories, links, symlinks);
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Environment.ProcessorCount,
+            CancellationToken = cancellation,
+        };
+        await Parallel.ForEachAsync(files, options, (entry, token) =>
+        {
+            WriteFile(source, staging, entry, result, token);
+            return ValueTask.CompletedTask;
+        });
+
+        foreach (var link in links)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            posix.CreateHardLink(RelativePaths.Join(staging, link.HardLinkOf!), RelativePaths.Join(staging, link.Path));
+        }
+
+        foreach (var symlink in symlinks)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            CreateSymlink(staging, symlink);
+        }
+
+        return directories;
+    }
+
+    // Runs on one thread at a time, inside the parallel loop's enumeration, so directories exist
+    // before any file in them is written.
+    private IEnumerable<TreeEntry> ProduceFiles(RestoreSource source, string staging, List<DirectoryMetadata> directories,
+        List<TreeEntry> links, List<TreeEntry> symlinks)
+    {
+        string? lastParent = null;
+        foreach (var entry in source.ReadEntries(fileSystem))
+        {
+            if (entry.Kind == EntryKind.Directory)
+            {
+                if (entry.Path != TreeEntry.RootPath)
+                {
+                    fileSystem.Directory.CreateDirectory(RelativePaths.Join(staging, entry.Path));
+                }
+
+                directories.Add(new DirectoryMetadata(entry.Path, entry.Mode, entry.ModifiedTime));
+                continue;
+            }
+
+            var parent = RelativePaths.Parent(entry.Path);
+            if (parent is not null && parent != lastParent)
+            {
+                fileSystem.Directory.CreateDirectory(RelativePaths.Join(staging, parent));
+                lastParent = parent;
+            }
+
+            if (entry.Kind == EntryKind.Symlink)
+            {
+                symlinks.Add(entry);
+            }
+            else if (entry.Kind == EntryKind.File && entry.HardLinkOf is not null)
+            {
+                links.Add(entry);
+            }
+            else if (entry.Kind == EntryKind.File)
+            {
+                yield return entry;
+            }
+        }
+    }
+
+    private void WriteFile(RestoreSource source, string staging, TreeEntry entry, RestoreResult result,
+        CancellationToken cancellation)
+    {
+        var dataPath = source.DataPath(entry.Path);
+        var status = posix.GetStatus(dataPath);
+        if (status.Kind != EntryKind.File)
+        {
+            throw new PayloadDamageException(entry.Path,
+                $"data/{entry.Path} is a {status.Kind} in the snapshot, not a regular file; the snapshot is damaged");
+        }
+
+        var stagedPath = RelativePaths.Join(staging, entry.Path);
+        var payload = source.Payload;
+        var (digests, length) = new SparseCopier(fileSystem).Copy(dataPath, stagedPath, payload.Algorithms, cancellation);
+        CheckDigests(entry.Path, payload.Algorithms, payload.Files[entry.Path].Digests, digests);
+        if (source.HasTreeMetadata)
+        {
+            ApplyMode(stagedPath, entry.Mode);
+            posix.SetModifiedTime(stagedPath, entry.ModifiedTime);
+        }
+
+        _logger.Verbose("Restored {TargetPath}, {Bytes} bytes", entry.Path, length);
+        if (entry.Size < 0)
+        {
+            Interlocked.Add(ref _unrecordedBytes, length);
+        }
+    }
+
+    private static void CheckDigests(string path, IReadOnlyList<ChecksumAlgorithm> algorithms,
+        string[] expected, string[] actual)
+    {
+        for (var i = 0; i < algorithms.Count; i++)
+        {
+            if (!string.Equals(expected[i], actual[i], StringComparison.Ordinal))
+            {
+                throw new PayloadDamageException(path, $"data/{path} does not match its {algorithms[i].ManifestName()} "
+                    + $"manifest entry: expected {expected[i]}, read {actual[i]}; the restore was stopped and "
+                    + "its staged files removed");
+            }
+        }
+    }
+
+    private void CreateSymlink(string staging, TreeEntry symlink)
+    {
+        var path = RelativePaths.Join(staging, symlink.Path);
+        fileSystem.File.CreateSymbolicLink(path, symlink.LinkTarget!);
+
+        // The emulated file system follows links when it sets times, which would write through the link.
+        if (posix is PosixFileSystem)
+        {
+            posix.SetModifiedTime(path, symlink.ModifiedTime);
+        }
+    }
+
+    private void ApplyMode(string path, int mode)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            fileSystem.File.SetUnixFileMode(path, (UnixFileMode)mode);
+        }
+    }
+
+    private void FinishDirectories(string target, List<DirectoryMetadata> directories)
+    {
+        var deepestFirst = directories
+            .OrderByDescending(d => d.Path == TreeEntry.RootPath ? 0 : RelativePaths.Depth(d.Path));
+        foreach (var directory in deepestFirst)
+        {
+            var path = RelativePaths.Join(target, directory.Path);
+            ApplyMode(path, directory.Mode);
+            posix.SetModifiedTime(path, directory.ModifiedTime);
+        }
+    }
+
+    private void RemoveLeftoverStaging(string target)
+    {
+        foreach (var folder in fileSystem.Directory.EnumerateDirectories(target, StagingPrefix + "*"))
+        {
+            if (IsStagingFolder(fileSystem.Path.GetFileName(folder)))
+            {
+                _logger.Warning("Removing {StagingPath}, left by an interrupted restore", folder);
+                fileSystem.Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private void RemoveStaging(string staging, string? createdTarget)
+    {
+        if (fileSystem.Directory.Exists(staging))
+        {
+            fileSystem.Directory.Delete(staging, recursive: true);
+        }
+
+        if (createdTarget is not null && fileSystem.Directory.Exists(createdTarget)
+            && !fileSystem.Directory.EnumerateFileSystemEntries(createdTarget).Any())
+        {
+            fileSystem.Directory.Delete(createdTarget);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.IO.Abstractions;
+using BackupTool.Core.Posix;
+using BackupTool.Core.Snapshots;
+using Serilog;
+
+namespace BackupTool.Core.Restore;
+
+/// <summary>Puts a snapshot's tree back into a folder, checking every byte against the manifest.</summary>
+/// <remarks>
+/// Pipeline: check the tag manifests; load the payload manifests; read the tree metadata once to
+/// check every path and plan what is created and overwritten; then build the tree in a hidden
+/// staging folder inside the target (files hashed while written, in parallel; directories first;
+/// hard links and symlinks last), move it into place, and set directory modes and times deepest
+/// first. A damaged or unsafe snapshot is rejected before anything is written. After a digest
+/// mismatch, an error or a cancellation, the staging folder is removed, so the target holds only
+/// what it held before, plus any entries already moved when the failure came during the final moves.
+/// One instance may run several restores, one at a time.
+/// </remarks>
+public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem posix, ILogger logger)
+{
+    /// <summary>The prefix of the hidden staging folder inside the target.</summary>
+    public const string StagingPrefix = ".backup-restore-";
+
+    private readonly ILogger _logger = logger.ForContext<Restorer>();
+
+    /// <summary>Restores the snapshot named in <paramref name="request"/>.</summary>
+    /// <exception cref="InvalidInputException">
+    /// The snapshot is not a bag, or the target is a file or is not empty and neither overwrite nor
+    /// dry run was asked for. Nothing has been written.
+    /// </exception>
+    /// <exception cref="IOException">Reading or writing failed; the staging folder has been removed.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; the staging folder has been removed.</exception>
+    public async Task<RestoreResult> RestoreAsync(RestoreRequest request, CancellationToken cancellation = default)
+    {
+        _logger.Information("Restoring {SnapshotPath} to {TargetPath}", request.SnapshotPath, request.TargetPath);
+        var result = new RestoreResult();
+        var source = RestoreSource.Open(fileSystem, request.SnapshotPath, result.Problems, result.Warnings, cancellation);
+        if (source is null)
+        {
+            result.Status = RestoreStatus.Rejected;
+            return result;
+        }
+
+        if (!source.HasTreeMetadata)
+        {
+            result.Warnings.Add($"the bag has no {TreeMetadataFormat.FileName}: modes, times, empty directories "
+                + "and symlinks were not recorded, so only payload files are restored");
+        }
+
+        var targetHasEntries = InspectTarget(request, result);
+        Plan(source, request, targetHasEntries, result, cancellation);
+        if (result.Problems.Count > 0 || request.DryRun)
+        {
+            result.Status = result.Problems.Count > 0 ? RestoreStatus.Rejected : RestoreStatus.Planned;
+            return result;
+        }
+
+        await WriteAsync(source, request.TargetPath, result, cancellation);
+        _logger.Information("Restored {Files} files, {Bytes} bytes to {TargetPath}: {Status}",
+            result.Files, result.Bytes, request.TargetPath, result.Status);
+        return result;
+    }
+
+    private bool InspectTarget(RestoreRequest request, RestoreResult result)
+    {
+        var target = request.TargetPath;
+        if (fileSystem.File.Exists(target))
+        {
+            throw new InvalidInputException($"Target '{target}' is a file. Pass a folder that is empty or does not exist.");
+        }
+
+        if (!fileSystem.Directory.Exists(target))
+        {
+            return false;
+        }
+
+        var occupied = fileSystem.Directory.EnumerateFileSystemEntries(target)
+            .Any(entry => !IsStagingFolder(fileSystem.Path.GetFileName(entry)));
+        if (occupied && !request.Overwrite)
+        {
+            if (!request.DryRun)
+            {
+                throw new InvalidInputException($"Target '{target}' is not empty. Pass an empty or new folder, "
+                    + "or add --overwrite to replace the files that exist.");
+            }
+
+            result.Warnings.Add($"the target '{target}' is not empty: a restore into it needs --overwrite");
+        }
+
+        return occupied;
+    }
+
+    private static bool IsStagingFolder(string? name) =>
+        name is not null && name.StartsWith(StagingPrefix, StringComparison.Ordinal)
+        && name.EndsWith(SnapshotLayout.PartialSuffix, StringComparison.Ordinal);
+}

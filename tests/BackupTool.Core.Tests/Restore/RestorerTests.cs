@@ -1,0 +1,306 @@
+using System.IO.Abstractions.TestingHelpers;
+using BackupTool.Core.Posix;
+using BackupTool.Core.Restore;
+using BackupTool.Core.Snapshots;
+using BackupTool.Core.Tests.Support;
+using Serilog;
+
+namespace BackupTool.Core.Tests.Restore;
+
+public sealed class RestorerTests
+{
+    private const string Bag = "/backups/src-backup";
+    private const string Target = "/restored";
+
+    private readonly MockFileSystem _fileSystem = new();
+
+    private Restorer CreateRestorer() =>
+        new(_fileSystem, new EmulatedPosixFileSystem(_fileSystem), new LoggerConfiguration().CreateLogger());
+
+    private Task<RestoreResult> RestoreAsync(bool overwrite = false, bool dryRun = false,
+        CancellationToken cancellation = default) =>
+        CreateRestorer().RestoreAsync(new RestoreRequest(Bag, Target, overwrite, dryRun), cancellation);
+
+    [Fact]
+    public async Task RestoreAsync_EmptyTarget_WritesEveryFile()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string>
+        {
+            ["a.txt"] = "alpha",
+            ["src/b.txt"] = "beta",
+            ["src/deep/c.txt"] = "",
+        }).Write(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Restored, result.Status);
+        Assert.Equal("alpha", _fileSystem.File.ReadAllText(Target + "/a.txt"));
+        Assert.Equal("beta", _fileSystem.File.ReadAllText(Target + "/src/b.txt"));
+        Assert.Equal("", _fileSystem.File.ReadAllText(Target + "/src/deep/c.txt"));
+        Assert.Equal(3, result.Files);
+        Assert.Equal(9, result.Bytes);
+    }
+
+    [Fact]
+    public async Task RestoreAsync_EmptyTarget_LeavesNoStagingFolder()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+
+        await RestoreAsync();
+
+        var names = _fileSystem.Directory.EnumerateFileSystemEntries(Target).Select(Path.GetFileName);
+        Assert.Equal(["a.txt"], names);
+    }
+
+    [Fact]
+    public async Task RestoreAsync_EmptyDirectories_AreRecreated()
+    {
+        new SnapshotBuilder().Directory("empty").Directory("nested/inner/.hidden", mode: 0x1c0).Write(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Restored, result.Status);
+        Assert.True(_fileSystem.Directory.Exists(Target + "/empty"));
+        Assert.True(_fileSystem.Directory.Exists(Target + "/nested/inner/.hidden"));
+        Assert.Equal(4, result.Directories);
+    }
+
+    [Fact]
+    public async Task RestoreAsync_FileTime_IsSetFromMetadata()
+    {
+        var time = new UnixTime(1_234_567_890, 987_654_300);
+        new SnapshotBuilder().File("a.txt", "alpha", time: time).Write(_fileSystem, Bag);
+
+        await RestoreAsync();
+
+        Assert.Equal(time.ToDateTime(), _fileSystem.File.GetLastWriteTimeUtc(Target + "/a.txt"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_PayloadFlipped_FailsNamingFileAndRemovesStaging()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha", ["b.txt"] = "beta" })
+            .Write(_fileSystem, Bag);
+        _fileSystem.File.WriteAllText(Bag + "/data/b.txt", "bEta");
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Failed, result.Status);
+        Assert.Contains(result.Problems, p => p.Contains("data/b.txt") && p.Contains("does not match"));
+        Assert.False(_fileSystem.Directory.Exists(Target));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_PayloadReplacedByDirectory_FailsNamingFile()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+        _fileSystem.File.Delete(Bag + "/data/a.txt");
+        _fileSystem.Directory.CreateDirectory(Bag + "/data/a.txt");
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Failed, result.Status);
+        Assert.Contains(result.Problems, p => p.Contains("data/a.txt") && p.Contains("not a regular file"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_TagFileEdited_RejectsBeforeCreatingTarget()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+        _fileSystem.File.AppendAllText(Bag + "/manifest-md5.txt", "0123456789abcdef0123456789abcdef  data/b.txt\n");
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Rejected, result.Status);
+        Assert.Contains(result.Problems, p => p.Contains("manifest-md5.txt does not match tagmanifest-md5.txt"));
+        Assert.False(_fileSystem.Directory.Exists(Target));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_TagManifestDeleted_Rejects()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+        _fileSystem.File.Delete(Bag + "/tagmanifest-md5.txt");
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Rejected, result.Status);
+        Assert.Contains(result.Problems, p => p.Contains("tag manifest is missing"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_NotABag_ThrowsInvalidInput()
+    {
+        _fileSystem.AddFile("/backups/src-backup/data/a.txt", new MockFileData("alpha"));
+
+        await Assert.ThrowsAsync<InvalidInputException>(() => RestoreAsync());
+    }
+
+    [Fact]
+    public async Task RestoreAsync_NonEmptyTarget_ThrowsInvalidInput()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+        _fileSystem.AddFile(Target + "/mine.txt", new MockFileData("keep"));
+
+        var exception = await Assert.ThrowsAsync<InvalidInputException>(() => RestoreAsync());
+
+        Assert.Contains("--overwrite", exception.Message);
+        Assert.False(_fileSystem.File.Exists(Target + "/a.txt"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_OverwriteNonEmptyTarget_ReplacesFilesAndKeepsOthers()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha", ["src/b.txt"] = "beta" })
+            .Write(_fileSystem, Bag);
+        _fileSystem.AddFile(Target + "/a.txt", new MockFileData("old"));
+        _fileSystem.AddFile(Target + "/src/mine.txt", new MockFileData("keep"));
+
+        var result = await RestoreAsync(overwrite: true);
+
+        Assert.Equal(RestoreStatus.Restored, result.Status);
+        Assert.Equal("alpha", _fileSystem.File.ReadAllText(Target + "/a.txt"));
+        Assert.Equal("beta", _fileSystem.File.ReadAllText(Target + "/src/b.txt"));
+        Assert.Equal("keep", _fileSystem.File.ReadAllText(Target + "/src/mine.txt"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_OverwriteWhereTargetHasDirectory_RejectsNamingPath()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+        _fileSystem.AddFile(Target + "/a.txt/inside.txt", new MockFileData("keep"));
+
+        var result = await RestoreAsync(overwrite: true);
+
+        Assert.Equal(RestoreStatus.Rejected, result.Status);
+        Assert.Contains(result.Problems, p => p.Contains("'a.txt' is a directory in the target"));
+        Assert.Equal("keep", _fileSystem.File.ReadAllText(Target + "/a.txt/inside.txt"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_DryRun_ListsCreatedAndOverwrittenAndChangesNothing()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha", ["b.txt"] = "beta" })
+            .Write(_fileSystem, Bag);
+        _fileSystem.AddFile(Target + "/a.txt", new MockFileData("old"));
+
+        var result = await RestoreAsync(dryRun: true);
+
+        Assert.Equal(RestoreStatus.Planned, result.Status);
+        Assert.Equal(["b.txt"], result.WouldCreate);
+        Assert.Equal(["a.txt"], result.WouldOverwrite);
+        Assert.Equal("old", _fileSystem.File.ReadAllText(Target + "/a.txt"));
+        Assert.False(_fileSystem.File.Exists(Target + "/b.txt"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_DryRunIntoMissingTarget_DoesNotCreateIt()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+
+        var result = await RestoreAsync(dryRun: true);
+
+        Assert.Equal(["a.txt"], result.WouldCreate);
+        Assert.False(_fileSystem.Directory.Exists(Target));
+    }
+
+    [Theory]
+    [InlineData("../escape.txt")]
+    [InlineData("src/../../escape.txt")]
+    [InlineData("/etc/escape.txt")]
+    [InlineData("src//escape.txt")]
+    public async Task RestoreAsync_MetadataPathOutsideTarget_RejectsBeforeWriting(string path)
+    {
+        new SnapshotBuilder()
+            .File("a.txt", "alpha")
+            .Entry(new TreeEntry(EntryKind.Directory, path, 0x1ed, SnapshotBuilder.DefaultTime, 0, 0, 0))
+            .Write(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Rejected, result.Status);
+        Assert.Contains(result.Problems, p => p.Contains(path) && p.Contains("outside the target"));
+        Assert.False(_fileSystem.Directory.Exists(Target));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_ManifestPathWithDotDot_Rejects()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+        _fileSystem.File.AppendAllText(Bag + "/manifest-md5.txt", "0123456789abcdef0123456789abcdef  data/../x\n");
+        SnapshotBuilder.Retag(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Rejected, result.Status);
+        Assert.Contains(result.Problems, p => p.Contains("data/../x") && p.Contains("not a path inside data/"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_EntryBelowSymlink_RejectsBeforeWriting()
+    {
+        new SnapshotBuilder()
+            .Symlink("link", "/etc")
+            .Entry(new TreeEntry(EntryKind.Directory, "link/evil", 0x1ed, SnapshotBuilder.DefaultTime, 0, 0, 0))
+            .Write(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Rejected, result.Status);
+        Assert.Contains(result.Problems, p => p.Contains("'link/evil' lies below the symlink 'link'"));
+        Assert.False(_fileSystem.Directory.Exists(Target));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_FileMissingFromManifest_Rejects()
+    {
+        new SnapshotBuilder()
+            .File("a.txt", "alpha")
+            .Entry(new TreeEntry(EntryKind.File, "ghost.txt", 0x1a4, SnapshotBuilder.DefaultTime, 3, 0, 0))
+            .Write(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Rejected, result.Status);
+        Assert.Contains(result.Problems, p => p.Contains("'ghost.txt'") && p.Contains("missing from the payload manifest"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_BagWithoutTreeMetadata_RestoresPayloadWithWarning()
+    {
+        var builder = SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha", ["x/y.txt"] = "why" });
+        builder.WithTreeMetadata = false;
+        builder.Write(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Restored, result.Status);
+        Assert.Equal("why", _fileSystem.File.ReadAllText(Target + "/x/y.txt"));
+        Assert.Equal(8, result.Bytes);
+        Assert.Contains(result.Warnings, w => w.Contains("modes, times"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_Cancelled_LeavesNoTarget()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RestoreAsync(cancellation: cancellation.Token));
+
+        Assert.False(_fileSystem.Directory.Exists(Target));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_LeftoverStagingFolder_IsRemovedAndIgnored()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+        _fileSystem.AddFile(Target + "/.backup-restore-0123456789ab.partial/a.txt", new MockFileData("half"));
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Restored, result.Status);
+        Assert.Equal(["a.txt"], _fileSystem.Directory.EnumerateFileSystemEntries(Target).Select(Path.GetFileName));
+    }
+}
