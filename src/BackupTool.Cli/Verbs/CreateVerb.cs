@@ -142,5 +142,10 @@ internal sealed class CreateVerb(CreateOptions options, VerbContext context)
         uncheckableByMd5sum = result.UncheckableNames,
     };
 
-    private static string Quote(string path) => DisplayPath.Quote(path);
+    /// <summary>Shows control characters in a path as escapes, so one path stays on one line.</summary>
+    private static string Quote(string path) => JsonSerializer.Serialize(path, JsonOutput.Options)[1..^1] switch
+    {
+        var escaped when escaped == path => path,
+        var escaped => "\"" + escaped + "\"",
+    };
 }
