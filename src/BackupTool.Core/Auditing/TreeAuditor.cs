@@ -43,7 +43,7 @@ public sealed class TreeAuditor(IFileSystem fileSystem, IPosixFileSystem posix, 
         report.Algorithm = source.Payload.Algorithms[index];
         var snapshot = source.Payload.Files.ToDictionary(f => f.Key, f => f.Value.Digests[index], StringComparer.Ordinal);
         var sizes = SnapshotSizes(source, report);
-        var treeFiles = new TreeScanner(fileSystem).Scan(request.TreePath, request.SnapshotPath, report.Unreadable, cancellation);
+        var treeFiles = new TreeScanner(fileSystem, posix).Scan(request.TreePath, request.SnapshotPath, report.Unreadable, cancellation);
         var candidates = treeFiles.Where(f => sizes is null || sizes.Contains(f.Size)).ToList();
         await HashAsync(candidates, report, cancellation);
 

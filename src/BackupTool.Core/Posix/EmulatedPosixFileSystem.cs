@@ -95,6 +95,19 @@ public sealed class EmulatedPosixFileSystem(IFileSystem fileSystem) : IPosixFile
             ? new EntryName(target, IsValidUtf8: true)
             : throw new IOException($"Could not read the symlink '{path}': it is not a symlink.");
 
+    /// <inheritdoc/>
+    public void Rename(string sourcePath, string destinationPath)
+    {
+        if (fileSystem.Directory.Exists(sourcePath) && fileSystem.FileInfo.New(sourcePath).LinkTarget is null)
+        {
+            fileSystem.Directory.Move(sourcePath, destinationPath);
+        }
+        else
+        {
+            fileSystem.File.Move(sourcePath, destinationPath, overwrite: true);
+        }
+    }
+
     private string Resolve(string path)
     {
         IFileSystemInfo entry = fileSystem.File.Exists(path) ? fileSystem.FileInfo.New(path) : fileSystem.DirectoryInfo.New(path);

@@ -41,4 +41,8 @@ public interface IPosixFileSystem
     /// <summary>Returns the target text of the symlink at <paramref name="path"/>, byte for byte.</summary>
     /// <exception cref="IOException">The entry is not a symlink or could not be read.</exception>
     EntryName ReadLinkTarget(string path);
+
+    /// <summary>Renames an entry, as <c>rename</c> does: a symlink moves as itself, never its target.</summary>
+    /// <remarks>A file or symlink at <paramref name="destinationPath"/> is replaced.</remarks>
+    void Rename(string sourcePath, string destinationPath);
 }

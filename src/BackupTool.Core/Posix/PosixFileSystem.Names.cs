@@ -67,6 +67,18 @@ public sealed partial class PosixFileSystem
         }
     }
 
+    /// <inheritdoc/>
+    public void Rename(string sourcePath, string destinationPath)
+    {
+        if (RenameEntry(sourcePath, destinationPath) != 0)
+        {
+            throw ErrorFor(Marshal.GetLastPInvokeError(), sourcePath, $"rename to '{destinationPath}'");
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RenameEntry(string sourcePath, string destinationPath);
+
     [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial nint OpenDir(string path);
 

@@ -47,6 +47,8 @@ public sealed class DeletingPosixFileSystem(
 
     public void SyncDirectory(string path) => inner.SyncDirectory(path);
 
+    public void Rename(string sourcePath, string destinationPath) => inner.Rename(sourcePath, destinationPath);
+
     private void DeleteVictimsOnce()
     {
         if (Interlocked.Exchange(ref _fired, 1) == 1)
