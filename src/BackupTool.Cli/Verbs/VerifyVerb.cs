@@ -14,7 +14,7 @@ internal sealed class VerifyVerb(VerifyOptions options, VerbContext context)
 {
     public async Task<int> RunAsync()
     {
-        var verifier = new BagVerifier(context.FileSystem, context.Logger);
+        var verifier = new BagVerifier(context.FileSystem, context.Logger, context.Posix);
         var report = await verifier.VerifyAsync(options.Snapshot, new VerificationOptions(options.Fast), context.Cancellation);
         if (options.Json)
         {

@@ -10,7 +10,7 @@ public sealed partial class BagVerifier
         FetchFile? fetch, VerificationOptions options, VerificationFindings findings, CancellationToken cancellation)
     {
         var manifests = ScanPayloadManifests(bagPath, declaration, findings);
-        var walker = new PayloadWalker(fileSystem, _logger, findings);
+        var walker = new PayloadWalker(_posix, _logger, findings);
         var dataPath = fileSystem.Path.Combine(bagPath, SnapshotLayout.DataFolder);
         var files = fileSystem.Directory.Exists(dataPath)
             ? walker.Walk(dataPath, SnapshotLayout.DataFolder) : ReportNoDataFolder(findings);
