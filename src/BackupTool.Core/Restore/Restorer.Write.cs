@@ -35,7 +35,10 @@ public sealed partial class Restorer
         }
         finally
         {
-            RemoveStaging(staging, createdTarget ? target : null);
+            // A target this run created is removed again only when the restore failed, so an empty
+            // snapshot still restores to an empty folder.
+            var failed = result.Status != RestoreStatus.Restored;
+            RemoveStaging(staging, createdTarget && failed ? target : null);
         }
     }
 

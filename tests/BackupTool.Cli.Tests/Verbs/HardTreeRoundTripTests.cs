@@ -45,6 +45,38 @@ public sealed class HardTreeRoundTripTests : IDisposable
         AssertSameTree(Source, _temp.Combine("restored"));
     }
 
+    [Fact]
+    public void RoundTrip_EmptySource_VerifiesAsZeroFiles()
+    {
+        // Verify used to reject the empty manifest of an empty source as damage.
+        Directory.CreateDirectory(Source);
+
+        var create = Backup("create", "src", "--dest", "backups", "--name", "snap");
+        var verify = Backup("verify", "backups/snap");
+        var restore = Backup("restore", "backups/snap", "--to", "restored");
+
+        Assert.True(create.ExitCode == 0, create.ToString());
+        Assert.Equal("", File.ReadAllText(_temp.Combine("backups", "snap", "manifest-md5.txt")));
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.Contains("0 of 0 files verified, 0 B: OK", verify.Output);
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Combine("restored")));
+    }
+
+    [Fact]
+    public void Verify_EmptySnapshotWithoutManifest_Fails()
+    {
+        Directory.CreateDirectory(Source);
+        Backup("create", "src", "--dest", "backups", "--name", "snap");
+        File.Delete(_temp.Combine("backups", "snap", "manifest-md5.txt"));
+
+        var verify = Backup("verify", "backups/snap");
+
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains("manifest missing", verify.Output + verify.Error);
+        Assert.DoesNotContain(": OK", verify.Output);
+    }
+
     private Socket BuildHardTree()
     {
         Directory.CreateDirectory(Source);
