@@ -52,7 +52,9 @@ internal static class SnapshotReadme
                 text.Append("- `").Append(TreeMetadataFormat.EncodeField(name)).Append("`\n");
             }
 
-            text.Append('\n');
+            // Only these names put a '%' in a manifest line, so leaving those lines out checks the rest.
+            text.Append("\nTo check every other file with md5sum, leave their lines out:\n\n")
+                .Append($"    cd {plan.Name} && grep -v '%' manifest-md5.txt | md5sum -c --quiet\n\n");
         }
 
         text.Append($"""

@@ -43,6 +43,10 @@ public sealed class CreateVerbHardInputTests : IDisposable
         Assert.Equal(CheckableNames.Length, lines.Count(l => l.EndsWith(": OK", StringComparison.Ordinal)));
         Assert.Equal(UncheckableNames.Length, lines.Count(l => l.EndsWith(": FAILED open or read", StringComparison.Ordinal)));
         Assert.DoesNotContain(lines, l => l.EndsWith(": FAILED", StringComparison.Ordinal));
+        var readme = File.ReadAllText(_temp.Combine("backups", "snap", "README.md"));
+        Assert.Contains("grep -v '%' manifest-md5.txt | md5sum -c --quiet", readme);
+        var checkable = RunIn(_temp.Combine("backups", "snap"), "bash", ["-c", "grep -v '%' manifest-md5.txt | md5sum -c --quiet"]);
+        Assert.True(checkable.ExitCode == 0, checkable.ToString());
     }
 
     [SkippableFact]

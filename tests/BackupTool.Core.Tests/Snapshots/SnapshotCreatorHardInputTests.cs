@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using BackupTool.Core.Posix;
 using BackupTool.Core.Snapshots;
 using BackupTool.Core.Tests.Support;
+using BackupTool.Core.Verification;
 
 namespace BackupTool.Core.Tests.Snapshots;
 
@@ -124,7 +125,7 @@ public sealed class SnapshotCreatorHardInputTests : IDisposable
         File.WriteAllText(Path.Combine(Source, "kept.txt"), "kept");
         File.WriteAllText(Path.Combine(Source, "gone.txt"), "gone");
         Directory.CreateDirectory(Path.Combine(Source, "gone-folder", "inner"));
-        var posix = new DeletingPosixFileSystem(_posix, Source,
+        var posix = HookedPosixFileSystem.Deleting(_posix, Source, onStatus: false,
             Path.Combine(Source, "gone.txt"), Path.Combine(Source, "gone-folder"));
 
         var result = await CreateAsync(posix: posix);
@@ -142,8 +143,8 @@ public sealed class SnapshotCreatorHardInputTests : IDisposable
         // A folder deleted after its status was read used to count as unreadable and fail the run.
         Skip.IfNot(OperatingSystem.IsLinux(), "deletion during a walk is tested on the real disk");
         Directory.CreateDirectory(Path.Combine(Source, "short-lived", "inner"));
-        var posix = new DeletingPosixFileSystem(_posix, Path.Combine(Source, "short-lived"),
-            Path.Combine(Source, "short-lived"), onStatus: true);
+        var folder = Path.Combine(Source, "short-lived");
+        var posix = HookedPosixFileSystem.Deleting(_posix, folder, onStatus: true, folder);
 
         var result = await CreateAsync(posix: posix);
 
@@ -153,43 +154,57 @@ public sealed class SnapshotCreatorHardInputTests : IDisposable
     }
 
     [SkippableFact]
-    public async Task CreateAsync_FileGrowingWhileRead_WarnsAndStaysSelfConsistent()
+    public async Task CreateAsync_FileDeletedBeforeCopy_WarnsNamingIt()
     {
+        Skip.IfNot(OperatingSystem.IsLinux(), "deletion during a run is tested on the real disk");
+        File.WriteAllText(Path.Combine(Source, "kept.txt"), "kept");
+        File.WriteAllText(Path.Combine(Source, "short-lived.txt"), "gone");
+        var doomed = Path.Combine(Source, "short-lived.txt");
+        var posix = HookedPosixFileSystem.Deleting(_posix, doomed, onStatus: true, doomed);
+
+        var result = await CreateAsync(posix: posix);
+
+        Assert.Contains(result.Warnings, w => w.Path == "short-lived.txt" && w.Message.Contains("vanished"));
+        Assert.Equal(1, result.Files);
+        Assert.Equal([$"{Md5("kept"u8)}  data/kept.txt"], File.ReadAllLines(Path.Combine(Snapshot, "manifest-md5.txt")));
+        Assert.False(File.Exists(Path.Combine(Snapshot, "data", "short-lived.txt")));
+        Assert.Equal(VerificationVerdict.Valid, (await VerifyAsync()).Verdict);
+    }
+
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task CreateAsync_FileChangedWhileRead_WarnsAndStaysSelfConsistent(bool grows)
+    {
+        // The hook runs after the walk read the file's status and before the copy ends, which is
+        // the window in which a writer can change a file; a background writer would hit it by chance.
         Skip.IfNot(OperatingSystem.IsLinux(), "concurrent writes are tested on the real disk");
-        var growing = Path.Combine(Source, "growing.log");
-        await File.WriteAllBytesAsync(growing, RandomNumberGenerator.GetBytes(32 << 20));
-        using var stop = new CancellationTokenSource();
-        var writer = Task.Run(() => AppendUntilStopped(growing, stop.Token));
+        var path = Path.Combine(Source, "busy.log");
+        await File.WriteAllBytesAsync(path, RandomNumberGenerator.GetBytes(4 << 20));
+        var posix = new HookedPosixFileSystem(_posix, path, () => Change(path, grows), onStatus: true);
 
-        SnapshotResult result;
-        try
-        {
-            result = await CreateAsync();
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await writer;
-        }
+        var result = await CreateAsync(posix: posix);
 
-        Assert.Contains(result.Warnings, w => w.Path == "growing.log" && w.Message.Contains("changed while it was read"));
-        var copy = Path.Combine(Snapshot, "data", "growing.log");
-        var stored = await File.ReadAllBytesAsync(copy);
-        Assert.Equal([$"{Md5(stored)}  data/growing.log"], File.ReadAllLines(Path.Combine(Snapshot, "manifest-md5.txt")));
-        Assert.Equal(stored.Length, ReadTree().Single(e => e.Path == "growing.log").Size);
+        Assert.Contains(result.Warnings, w => w.Path == "busy.log" && w.Message.Contains("changed while it was read"));
+        var stored = await File.ReadAllBytesAsync(Path.Combine(Snapshot, "data", "busy.log"));
+        Assert.Equal(await File.ReadAllBytesAsync(path), stored);
+        Assert.Equal([$"{Md5(stored)}  data/busy.log"], File.ReadAllLines(Path.Combine(Snapshot, "manifest-md5.txt")));
+        Assert.Equal(stored.Length, ReadTree().Single(e => e.Path == "busy.log").Size);
         Assert.Contains($"Payload-Oxum: {stored.Length}.1", File.ReadAllLines(Path.Combine(Snapshot, "bag-info.txt")));
+        Assert.Equal(VerificationVerdict.Valid, (await VerifyAsync()).Verdict);
     }
 
-    private static async Task AppendUntilStopped(string path, CancellationToken stop)
+    private static void Change(string path, bool grows)
     {
-        await using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
-        while (!stop.IsCancellationRequested)
-        {
-            stream.Write("appended line\n"u8);
-            stream.Flush();
-            await Task.Delay(1, CancellationToken.None);
-        }
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        stream.Seek(grows ? 0 : 1 << 20, grows ? SeekOrigin.End : SeekOrigin.Begin);
+        stream.Write(RandomNumberGenerator.GetBytes(grows ? 1 << 20 : 4096));
+        stream.Flush();
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
     }
+
+    private Task<VerificationReport> VerifyAsync() =>
+        new BagVerifier(_fileSystem, MockTrees.Logger, _posix).VerifyAsync(Snapshot);
 
     private List<TreeEntry> ReadTree() =>
         new TreeMetadataReader(_fileSystem).Read(Path.Combine(Snapshot, TreeMetadataFormat.FileName)).ToList();

@@ -3,22 +3,25 @@ using BackupTool.Core.Posix;
 namespace BackupTool.Core.Tests.Support;
 
 /// <summary>
-/// Passes every call to a real <see cref="IPosixFileSystem"/>, and deletes the victims right after the
+/// Passes every call to a real <see cref="IPosixFileSystem"/>, and runs a hook once, right after the
 /// trigger path is first listed (or, with <c>onStatus</c>, first has its status read), so a test can
-/// delete entries at an exact point of a walk.
+/// change the tree at an exact point of a walk.
 /// </summary>
-public sealed class DeletingPosixFileSystem(
-    IPosixFileSystem inner, string trigger, string victim, string? secondVictim = null, bool onStatus = false)
+public sealed class HookedPosixFileSystem(IPosixFileSystem inner, string trigger, Action hook, bool onStatus = false)
     : IPosixFileSystem
 {
     private int _fired;
+
+    /// <summary>Creates a file system that deletes the victims, files or folders, at the trigger.</summary>
+    public static HookedPosixFileSystem Deleting(IPosixFileSystem inner, string trigger, bool onStatus, params string[] victims) =>
+        new(inner, trigger, () => Delete(victims), onStatus);
 
     public EntryStatus GetStatus(string path, bool followSymlinks = false)
     {
         var status = inner.GetStatus(path, followSymlinks);
         if (onStatus && path == trigger)
         {
-            DeleteVictimsOnce();
+            RunOnce();
         }
 
         return status;
@@ -29,7 +32,7 @@ public sealed class DeletingPosixFileSystem(
         var names = inner.ListDirectory(path);
         if (!onStatus && path == trigger)
         {
-            DeleteVictimsOnce();
+            RunOnce();
         }
 
         return names;
@@ -49,14 +52,17 @@ public sealed class DeletingPosixFileSystem(
 
     public void Rename(string sourcePath, string destinationPath) => inner.Rename(sourcePath, destinationPath);
 
-    private void DeleteVictimsOnce()
+    private void RunOnce()
     {
-        if (Interlocked.Exchange(ref _fired, 1) == 1)
+        if (Interlocked.Exchange(ref _fired, 1) == 0)
         {
-            return;
+            hook();
         }
+    }
 
-        foreach (var path in new[] { victim, secondVictim }.OfType<string>())
+    private static void Delete(string[] victims)
+    {
+        foreach (var path in victims)
         {
             if (Directory.Exists(path))
             {
