@@ -168,6 +168,28 @@ public sealed class CreateVerbHardInputTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_temp.Combine("backups")));
     }
 
+    [SkippableTheory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public async Task Restore_Signal_ExitsWithSignalCodeAndLeavesNothing(string signal, int exitCode)
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "signals are tested on Linux");
+        WriteManyFiles(4000);
+        var create = Backup("create", "src", "--dest", "backups", "--name", "snap", "--no-fsync", "--quiet");
+        Assert.True(create.ExitCode == 0, create.ToString());
+
+        using var process = BackupProcess.Start(_temp.Path, "restore", "backups/snap", "--to", "restored");
+        await WaitForAsync(process, () => Directory.Exists(_temp.Combine("restored"))
+            && Directory.EnumerateDirectories(_temp.Combine("restored")).Any(StagingHasFiles));
+        Run("kill", $"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == exitCode, $"exit {process.ExitCode}: {error}");
+        Assert.False(Directory.Exists(_temp.Combine("restored")) && Directory.EnumerateFileSystemEntries(_temp.Combine("restored")).Any(),
+            "the interrupted restore left entries in its target");
+    }
+
     [SkippableFact]
     public async Task Create_AfterSigkill_LeavesPartialAndNextCreateWorks()
     {
@@ -213,14 +235,31 @@ public sealed class CreateVerbHardInputTests : IDisposable
         }
     }
 
-    private async Task WaitForPartialAsync(Process process)
+    private Task WaitForPartialAsync(Process process)
     {
         var partial = _temp.Combine("backups", ".snap.partial", "data");
-        var deadline = Stopwatch.StartNew();
-        while (!Directory.Exists(partial) || Directory.GetDirectories(partial).Length < 2)
+        return WaitForAsync(process, () => Directory.Exists(partial) && Directory.GetDirectories(partial).Length >= 2);
+    }
+
+    private static bool StagingHasFiles(string folder)
+    {
+        try
         {
-            Assert.False(process.HasExited, "create ended before it could be interrupted");
-            Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(1), "the partial folder never appeared");
+            return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Skip(20).Any();
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task WaitForAsync(Process process, Func<bool> ready)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!ready())
+        {
+            Assert.False(process.HasExited, "the run ended before it could be interrupted");
+            Assert.True(deadline.Elapsed < TimeSpan.FromMinutes(1), "the run never reached the point to interrupt");
             await Task.Delay(20);
         }
     }

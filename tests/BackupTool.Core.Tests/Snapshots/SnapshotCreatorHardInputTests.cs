@@ -176,8 +176,8 @@ public sealed class SnapshotCreatorHardInputTests : IDisposable
     [InlineData(false)]
     public async Task CreateAsync_FileChangedWhileRead_WarnsAndStaysSelfConsistent(bool grows)
     {
-        // The hook runs after the walk read the file's status and before the copy ends, which is
-        // the window in which a writer can change a file; a background writer would hit it by chance.
+        // The hook runs after the walk reads the file's status and before the copy ends. A writer
+        // changes a file in that window, and a background writer would only hit it by chance.
         Skip.IfNot(OperatingSystem.IsLinux(), "concurrent writes are tested on the real disk");
         var path = Path.Combine(Source, "busy.log");
         await File.WriteAllBytesAsync(path, RandomNumberGenerator.GetBytes(4 << 20));
