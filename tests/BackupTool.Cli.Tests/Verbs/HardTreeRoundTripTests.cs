@@ -45,6 +45,46 @@ public sealed class HardTreeRoundTripTests : IDisposable
         AssertSameTree(Source, _temp.Combine("restored"));
     }
 
+    [SkippableFact]
+    public void RoundTrip_ThousandsOfLevels_VerifiesRestoresAndAudits()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "deep trees are tested on Linux");
+        var deepest = Path.Combine([Source, .. Enumerable.Repeat("d", 1500)]);
+        Directory.CreateDirectory(deepest);
+        File.WriteAllText(Path.Combine(deepest, "leaf"), "bottom");
+
+        var create = Backup("create", "src", "--dest", "backups", "--name", "snap", "--no-fsync");
+        var verify = Backup("verify", "backups/snap");
+        var restore = Backup("restore", "backups/snap", "--to", "restored");
+        var audit = Backup("verify", "backups/snap", "--against", "src");
+
+        Assert.True(create.ExitCode == 0, create.ToString());
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+        Assert.True(audit.ExitCode == 0, audit.ToString());
+        Assert.Contains("1 unchanged", audit.Output);
+        var restored = Path.Combine([_temp.Combine("restored"), .. Enumerable.Repeat("d", 1500), "leaf"]);
+        Assert.Equal("bottom", File.ReadAllText(restored));
+    }
+
+    [SkippableFact]
+    public void Audit_TreeWithNameNotUtf8_ReportsItEscaped()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "byte names are tested on Linux");
+        Directory.CreateDirectory(Source);
+        File.WriteAllText(Path.Combine(Source, "a.txt"), "a");
+        Backup("create", "src", "--dest", "backups", "--name", "snap", "--no-fsync");
+        var script = "cd \"$1\" && printf x > \"$(printf 'added\\377')\"";
+        using var shell = System.Diagnostics.Process.Start("bash", ["-c", script, "bash", Source]);
+        shell.WaitForExit();
+
+        var audit = Backup("verify", "backups/snap", "--against", "src");
+
+        Assert.Equal(1, audit.ExitCode);
+        Assert.Contains("added\\xff: the name is not valid UTF-8", audit.Output + audit.Error);
+        Assert.DoesNotContain("\ufffd", audit.Output + audit.Error);
+    }
+
     [Fact]
     public void RoundTrip_EmptySource_VerifiesAsZeroFiles()
     {
