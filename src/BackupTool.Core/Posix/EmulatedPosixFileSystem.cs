@@ -108,6 +108,10 @@ public sealed class EmulatedPosixFileSystem(IFileSystem fileSystem) : IPosixFile
         }
     }
 
+    /// <inheritdoc/>
+    /// <remarks>Locks are not emulated: this always succeeds.</remarks>
+    public IDisposable? TryLock(string directoryPath) => new MemoryStream();
+
     private string Resolve(string path)
     {
         IFileSystemInfo entry = fileSystem.File.Exists(path) ? fileSystem.FileInfo.New(path) : fileSystem.DirectoryInfo.New(path);

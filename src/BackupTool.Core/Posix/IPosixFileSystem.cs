@@ -45,4 +45,9 @@ public interface IPosixFileSystem
     /// <summary>Renames an entry, as <c>rename</c> does: a symlink moves as itself, never its target.</summary>
     /// <remarks>A file or symlink at <paramref name="destinationPath"/> is replaced.</remarks>
     void Rename(string sourcePath, string destinationPath);
+
+    /// <summary>Takes an exclusive advisory lock (<c>flock</c>) on a folder, held until disposed.</summary>
+    /// <returns>The lock, or null when another process holds it.</returns>
+    /// <remarks>The lock ends with the process that holds it, even when that process is killed.</remarks>
+    IDisposable? TryLock(string directoryPath);
 }

@@ -19,6 +19,7 @@ public sealed class SnapshotCreator(IFileSystem fileSystem, IPosixFileSystem pos
 {
     private const string StartTemplate = "Creating snapshot of {SourcePath} in {TargetPath}";
     private const string DoneTemplate = "Published snapshot {TargetPath}: {@Summary}";
+    private const string LeftoverTemplate = "Removing {TargetPath}, left by an interrupted run";
     private const string RemovedTemplate = "Removed the partial snapshot {TargetPath} after a failure";
 
     // errno values .NET puts in IOException.HResult on Linux: ENOSPC and EDQUOT.
@@ -43,9 +44,14 @@ public sealed class SnapshotCreator(IFileSystem fileSystem, IPosixFileSystem pos
         _logger.Information(StartTemplate, plan.SourcePath, plan.FinalPath);
 
         CreateDestination(plan.DestinationPath);
+        RemoveLeftover(plan);
+        IDisposable? runLock = null;
         try
         {
             fileSystem.Directory.CreateDirectory(plan.PartialPath);
+
+            // Held until the run ends, so that another run can tell this folder from a leftover.
+            runLock = posix.TryLock(plan.PartialPath) ?? throw AnotherRun(plan);
             // Source trees often hold secrets such as .env files and keys, so the snapshot is owner-only.
             if (!OperatingSystem.IsWindows())
             {
@@ -71,7 +77,35 @@ public sealed class SnapshotCreator(IFileSystem fileSystem, IPosixFileSystem pos
             RemovePartial(plan.PartialPath);
             throw;
         }
+        finally
+        {
+            runLock?.Dispose();
+        }
     }
+
+    /// <summary>Removes a partial folder of the same name that no live run holds: a killed run left it.</summary>
+    private void RemoveLeftover(SnapshotPlan plan)
+    {
+        if (!fileSystem.Directory.Exists(plan.PartialPath))
+        {
+            return;
+        }
+
+        using (var probe = posix.TryLock(plan.PartialPath))
+        {
+            if (probe is null)
+            {
+                throw AnotherRun(plan);
+            }
+        }
+
+        _logger.Warning(LeftoverTemplate, plan.PartialPath);
+        RemovePartial(plan.PartialPath);
+    }
+
+    private static InvalidInputException AnotherRun(SnapshotPlan plan) =>
+        new($"'{plan.PartialPath}' is locked by another run writing a snapshot named '{plan.Name}'. "
+            + "Wait for it to finish, or choose another --name.");
 
     private static bool IsWriteFailure(Exception exception) =>
         exception is (IOException or UnauthorizedAccessException)

@@ -113,11 +113,5 @@ internal sealed record SnapshotPlan(
             throw new InvalidInputException($"A snapshot named '{name}' already exists at '{final}'; snapshots are never "
                 + "overwritten. Choose another --name, or leave it out for a dated name.");
         }
-
-        if (fileSystem.Directory.Exists(partial))
-        {
-            throw new InvalidInputException($"'{partial}' exists: another run is writing a snapshot named '{name}', "
-                + "or an interrupted run left it. Wait for the other run, or delete that folder, then run again.");
-        }
     }
 }

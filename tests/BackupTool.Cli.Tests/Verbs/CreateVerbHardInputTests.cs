@@ -205,9 +205,12 @@ public sealed class CreateVerbHardInputTests : IDisposable
 
         Assert.True(Directory.Exists(_temp.Combine("backups", ".snap.partial")));
         Assert.False(Directory.Exists(_temp.Combine("backups", "snap")));
-        var next = Backup("create", "src", "--dest", "backups", "--no-fsync");
-        Assert.True(next.ExitCode == 0, next.ToString());
-        Assert.Contains("4,000 files", next.Output);
+        var list = Backup("list", "backups");
+        Assert.Contains("partial", list.Output);
+        var sameName = Backup("create", "src", "--dest", "backups", "--name", "snap", "--no-fsync");
+        Assert.True(sameName.ExitCode == 0, sameName.ToString());
+        Assert.Contains("4,000 files", sameName.Output);
+        Assert.False(Directory.Exists(_temp.Combine("backups", ".snap.partial")));
     }
 
     private void MakeUnreadableTree()

@@ -73,6 +73,39 @@ public sealed class SnapshotCreatorHardInputTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task CreateAsync_LeftoverPartialOfKilledRun_IsReplaced()
+    {
+        // A partial folder left by a killed run used to block every later run with the same name.
+        Skip.IfNot(OperatingSystem.IsLinux(), "folder locks are tested on Linux");
+        File.WriteAllText(Path.Combine(Source, "a.txt"), "a");
+        Directory.CreateDirectory(_temp.Combine("dest", ".snap.partial", "data"));
+        File.WriteAllText(_temp.Combine("dest", ".snap.partial", "data", "half-copied.txt"), "half");
+
+        var result = await CreateAsync();
+
+        Assert.Equal(1, result.Files);
+        Assert.False(File.Exists(Path.Combine(Snapshot, "data", "half-copied.txt")));
+        Assert.Equal(["snap"], Directory.GetFileSystemEntries(_temp.Combine("dest")).Select(Path.GetFileName));
+    }
+
+    [SkippableFact]
+    public async Task CreateAsync_PartialLockedByLiveRun_ThrowsAndLeavesIt()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "folder locks are tested on Linux");
+        File.WriteAllText(Path.Combine(Source, "a.txt"), "a");
+        var partial = _temp.Combine("dest", ".snap.partial");
+        Directory.CreateDirectory(partial);
+        using var liveRun = _posix.TryLock(partial);
+        Assert.NotNull(liveRun);
+
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => CreateAsync());
+
+        Assert.Contains("locked by another run", error.Message);
+        Assert.True(Directory.Exists(partial));
+        Assert.False(Directory.Exists(Snapshot));
+    }
+
+    [SkippableFact]
     public async Task CreateAsync_SocketAndDevice_RecordedWithWarningNamingThem()
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "sockets and devices are tested on Linux");

@@ -52,6 +52,8 @@ public sealed class HookedPosixFileSystem(IPosixFileSystem inner, string trigger
 
     public void Rename(string sourcePath, string destinationPath) => inner.Rename(sourcePath, destinationPath);
 
+    public IDisposable? TryLock(string directoryPath) => inner.TryLock(directoryPath);
+
     private void RunOnce()
     {
         if (Interlocked.Exchange(ref _fired, 1) == 0)
