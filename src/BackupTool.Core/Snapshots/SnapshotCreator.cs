@@ -8,9 +8,10 @@ namespace BackupTool.Core.Snapshots;
 
 /// <summary>Creates a verified snapshot of a folder: a BagIt bag holding an exact copy of the tree.</summary>
 /// <remarks>
-/// Pipeline: check the source and the name; build in a hidden <c>.NAME.partial</c> folder beside the
-/// final one; walk the source in manifest order, copying files in parallel while hashing them and
-/// reading each copy back; write the manifests and <c>backup-tree.tsv</c> in walk order; set folder
+/// Pipeline: check the source and the name; remove a <c>.NAME.partial</c> folder that no live run
+/// locks, left by a killed run; build in a new hidden <c>.NAME.partial</c> folder beside the final
+/// one, locked while the run lasts; walk the source in manifest order, copying files in parallel
+/// while hashing them and reading each copy back; write the manifests and <c>backup-tree.tsv</c> in walk order; set folder
 /// modes and times; write the tag files; flush to disk; rename the folder into place; flush its
 /// parent. On any failure or cancellation the partial folder is removed, so nothing that looks
 /// like a snapshot is left. The source is only read. One instance may run several creations at once.
@@ -32,7 +33,9 @@ public sealed class SnapshotCreator(IFileSystem fileSystem, IPosixFileSystem pos
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <summary>Creates the snapshot and returns what it holds.</summary>
-    /// <exception cref="InvalidInputException">The source is missing, the name is taken or invalid; nothing was written.</exception>
+    /// <exception cref="InvalidInputException">
+    /// The source is missing, or the name is taken, invalid or being written by another run; nothing was written.
+    /// </exception>
     /// <exception cref="UnreadableSourceException">Entries could not be read and skipping them was not asked for.</exception>
     /// <exception cref="IOException">Writing failed, for example because the disk is full.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled; the partial folder is gone.</exception>
