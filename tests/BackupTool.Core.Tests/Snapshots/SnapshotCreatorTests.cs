@@ -138,6 +138,17 @@ public class SnapshotCreatorTests
     }
 
     [Fact]
+    public async Task CreateAsync_DestinationIsAFile_ThrowsInvalidInput()
+    {
+        var fileSystem = MockTrees.Create(new Dictionary<string, string>(Tree) { ["/dest"] = "a file" });
+
+        var error = await Assert.ThrowsAsync<InvalidInputException>(
+            () => Creator(fileSystem).CreateAsync(new SnapshotOptions("/src", "/dest", "snap")));
+
+        Assert.Contains("is a file", error.Message);
+    }
+
+    [Fact]
     public async Task CreateAsync_DestinationIsSource_ThrowsInvalidInput()
     {
         var fileSystem = MockTrees.Create(Tree);
