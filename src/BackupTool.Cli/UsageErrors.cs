@@ -6,7 +6,7 @@ namespace BackupTool.Cli;
 /// <summary>Turns CommandLineParser's parse errors into messages that name the missing or bad value.</summary>
 internal static class UsageErrors
 {
-    /// <summary>Returns one line per error, such as <c>error: missing SOURCE, the folder to back up</c>.</summary>
+    /// <summary>Returns one line per error, such as <c>error: missing SOURCE: the directory to back up.</c>.</summary>
     public static IEnumerable<string> Describe(IEnumerable<Error> errors, Type? verb)
     {
         foreach (var error in errors)
