@@ -47,6 +47,7 @@ public sealed partial class BagVerifier(IFileSystem fileSystem, ILogger logger, 
         var bagInfo = ReadBagInfo(root, declaration, findings);
         var fetch = ReadFetchFile(root, declaration, findings);
         await VerifyPayloadAsync(root, declaration, bagInfo, fetch, options, findings, cancellation);
+        new TreeShapeChecker(fileSystem, findings).Check(root);
 
         var report = BuildReport(bagPath, declaration, options.Fast, findings);
         _logger.Information("Verified {BagPath}: {Verdict} with {ProblemCount} problems and {WarningCount} warnings",
