@@ -43,7 +43,7 @@ internal sealed class RestoreVerb(RestoreOptions options, VerbContext context)
         switch (result.Status)
         {
             case RestoreStatus.Rejected:
-                context.Error.WriteLine($"Restore refused: '{options.Snapshot}' is damaged or unsafe; nothing was written. "
+                context.Error.WriteLine($"Restore rejected: '{options.Snapshot}' is damaged or unsafe; nothing was written. "
                     + $"Run 'backup verify {options.Snapshot}' for a full report.");
                 break;
             case RestoreStatus.Failed:

@@ -20,13 +20,13 @@ internal static class ContentMatcher
         AuditReport report)
     {
         var paired = new HashSet<string>(StringComparer.Ordinal);
-        var gone = new List<string>();
+        var absent = new List<string>();
         var changed = new List<string>();
         foreach (var path in snapshot.Keys.Order(PathComparer.Instance))
         {
             if (!tree.TryGetValue(path, out var digest))
             {
-                gone.Add(path);
+                absent.Add(path);
             }
             else if (digest == snapshot[path])
             {
@@ -41,7 +41,7 @@ internal static class ContentMatcher
         }
 
         var candidates = new CandidateIndex(tree, paired);
-        foreach (var path in gone)
+        foreach (var path in absent)
         {
             var digest = snapshot[path];
             var destination = candidates.Take(digest, FileName(path));

@@ -7,14 +7,14 @@ namespace BackupTool.Core.Restore;
 
 /// <summary>Puts a snapshot's tree back into a folder, checking every byte against the manifest.</summary>
 /// <remarks>
-/// Pipeline: check the tag manifests; load the payload manifests; read the tree metadata once to
-/// check every path and plan what is created and overwritten; then build the tree in a hidden
-/// staging folder inside the target (files hashed while written, in parallel; directories first;
-/// hard links and symlinks last), move it into place, and set directory modes and times deepest
-/// first. A damaged or unsafe snapshot is rejected before anything is written. After a digest
-/// mismatch, an error or a cancellation, the staging folder is removed, so the target holds only
-/// what it held before, plus any entries already moved when the failure came during the final moves.
-/// One instance may run several restores, one at a time.
+/// Pipeline: check the tag manifests and load the payload manifests. Read the tree metadata once to
+/// check every path and plan what is created and overwritten. Build the tree in a hidden staging
+/// folder inside the target: directories first, then files in parallel, each hashed while it is
+/// written, then hard links and symlinks. Move the staged tree into place, and set directory modes
+/// and times deepest first. A damaged or unsafe snapshot is rejected before anything is written.
+/// After a digest mismatch, an error or a cancellation the staging folder is removed, so the target
+/// contains what it contained before, plus any entries moved already when the failure came during
+/// the final moves. One instance may run several restores, one at a time.
 /// </remarks>
 public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem posix, ILogger logger)
 {
@@ -33,6 +33,13 @@ public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem po
     public async Task<RestoreResult> RestoreAsync(RestoreRequest request, CancellationToken cancellation = default)
     {
         _logger.Information("Restoring {SnapshotPath} to {TargetPath}", request.SnapshotPath, request.TargetPath);
+
+        // Relative paths would make every file operation look up the working directory again.
+        request = request with
+        {
+            SnapshotPath = fileSystem.Path.GetFullPath(request.SnapshotPath),
+            TargetPath = fileSystem.Path.GetFullPath(request.TargetPath),
+        };
         var result = new RestoreResult();
         var source = RestoreSource.Open(fileSystem, request.SnapshotPath, result.Problems, result.Warnings, cancellation);
         if (source is null)

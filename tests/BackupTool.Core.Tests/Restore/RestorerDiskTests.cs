@@ -137,6 +137,21 @@ public sealed class RestorerDiskTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task RestoreAsync_TrailingHole_KeepsLengthAndHole()
+    {
+        Skip.IfNot(PosixFileSystem.IsSupported, "allocated size needs Linux");
+        var bytes = new byte[6 << 20];
+        bytes[100] = 1;
+        new SnapshotBuilder().File("tail.img", bytes).Write(_fileSystem, Bag);
+
+        await RestoreAsync();
+
+        var status = _posix.GetStatus(Path.Combine(Target, "tail.img"));
+        Assert.Equal(bytes.Length, status.Size);
+        Assert.True(status.AllocatedBytes < 1 << 20, $"{status.AllocatedBytes} bytes allocated");
+    }
+
+    [SkippableFact]
     public async Task RestoreAsync_TargetSymlinkInTheWay_IsReplacedNotFollowed()
     {
         Skip.IfNot(PosixFileSystem.IsSupported, "symlinks need Linux");
