@@ -71,6 +71,13 @@ public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem po
     private bool InspectTarget(RestoreRequest request, RestoreResult result)
     {
         var target = request.TargetPath;
+        var snapshot = request.SnapshotPath.TrimEnd('/');
+        if (target == snapshot || target.StartsWith(snapshot + "/", StringComparison.Ordinal))
+        {
+            throw new InvalidInputException($"Target '{target}' lies inside the snapshot '{snapshot}', and a restore "
+                + "there would change the snapshot. Pass a folder outside it.");
+        }
+
         if (fileSystem.File.Exists(target))
         {
             throw new InvalidInputException($"Target '{target}' is a file. Pass a folder that is empty or does not exist.");

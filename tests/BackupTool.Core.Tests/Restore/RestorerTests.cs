@@ -148,6 +148,22 @@ public sealed class RestorerTests
         Assert.False(_fileSystem.File.Exists(Target + "/a.txt"));
     }
 
+    [Theory]
+    [InlineData(Bag)]
+    [InlineData(Bag + "/data")]
+    [InlineData(Bag + "/data/sub")]
+    public async Task RestoreAsync_TargetInsideSnapshot_ThrowsInvalidInput(string target)
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+
+        var exception = await Assert.ThrowsAsync<InvalidInputException>(() =>
+            CreateRestorer().RestoreAsync(new RestoreRequest(Bag, target, Overwrite: true)));
+
+        Assert.Contains("inside the snapshot", exception.Message);
+        Assert.False(_fileSystem.Directory.Exists(Bag + "/data/sub"));
+        Assert.Equal(["a.txt"], _fileSystem.Directory.EnumerateFileSystemEntries(Bag + "/data").Select(Path.GetFileName));
+    }
+
     [Fact]
     public async Task RestoreAsync_OverwriteNonEmptyTarget_ReplacesFilesAndKeepsOthers()
     {
