@@ -10,11 +10,10 @@ namespace BackupTool.Core.Auditing;
 /// </remarks>
 internal sealed class TreeScanner(IFileSystem fileSystem)
 {
-    /// <summary>Returns every regular file below <paramref name="root"/>.</summary>
-    public List<TreeFile> Scan(string root, string? excluded, List<string> unreadable, CancellationToken cancellation)
+    /// <summary>Returns every regular file below <paramref name="rootPath"/>, a full path.</summary>
+    public List<TreeFile> Scan(string rootPath, string? excluded, List<string> unreadable, CancellationToken cancellation)
     {
         var files = new List<TreeFile>();
-        var rootPath = fileSystem.Path.GetFullPath(root).TrimEnd('/');
         var excludedPath = excluded is null ? null : fileSystem.Path.GetFullPath(excluded).TrimEnd('/');
         var pending = new Stack<(IDirectoryInfo Directory, string RelativePath)>();
         pending.Push((fileSystem.DirectoryInfo.New(rootPath), ""));
@@ -35,7 +34,7 @@ internal sealed class TreeScanner(IFileSystem fileSystem)
                 }
                 else if (entry is IFileInfo file)
                 {
-                    files.Add(new TreeFile(relative, file.FullName, file.Length));
+                    files.Add(new TreeFile(relative, file.Length));
                 }
             }
         }

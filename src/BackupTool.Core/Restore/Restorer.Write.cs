@@ -9,7 +9,8 @@ public sealed partial class Restorer
     // Bytes of files whose size the bag does not record, counted while they are written.
     private long _unrecordedBytes;
 
-    private async Task WriteAsync(RestoreSource source, string target, RestoreResult result, CancellationToken cancellation)
+    private async Task WriteAsync(RestoreSource source, string target, bool streaming, RestoreResult result,
+        CancellationToken cancellation)
     {
         var createdTarget = !fileSystem.Directory.Exists(target);
         fileSystem.Directory.CreateDirectory(target);
@@ -20,7 +21,10 @@ public sealed partial class Restorer
         try
         {
             _unrecordedBytes = 0;
-            var directories = await StageAsync(source, staging, result, cancellation);
+            using var index = streaming
+                ? new StreamingPayloadIndex(source.Payload)
+                : (IPayloadIndex)DictionaryPayloadIndex.Load(source.Payload, cancellation);
+            var directories = await StageAsync(source, index, staging, cancellation);
             new TargetMerger(fileSystem, posix).MoveAll(staging, target);
             RemoveStaging(staging, null);
             FinishDirectories(target, directories);
@@ -39,21 +43,21 @@ public sealed partial class Restorer
         }
     }
 
-    private async Task<List<DirectoryMetadata>> StageAsync(RestoreSource source, string staging, RestoreResult result,
+    private async Task<List<DirectoryMetadata>> StageAsync(RestoreSource source, IPayloadIndex index, string staging,
         CancellationToken cancellation)
     {
         var directories = new List<DirectoryMetadata>();
         var links = new List<TreeEntry>();
         var symlinks = new List<TreeEntry>();
-        var files = ProduceFiles(source, staging, directories, links, symlinks);
+        var files = ProduceFiles(source, index, staging, directories, links, symlinks);
         var options = new ParallelOptions
         {
             MaxDegreeOfParallelism = Environment.ProcessorCount,
             CancellationToken = cancellation,
         };
-        await Parallel.ForEachAsync(files, options, (entry, token) =>
+        await Parallel.ForEachAsync(files, options, (file, token) =>
         {
-            WriteFile(source, staging, entry, result, token);
+            WriteFile(source, staging, file.Entry, file.Digests, token);
             return ValueTask.CompletedTask;
         });
 
@@ -74,8 +78,8 @@ public sealed partial class Restorer
 
     // Runs on one thread at a time, inside the parallel loop's enumeration, so directories exist
     // before any file in them is written.
-    private IEnumerable<TreeEntry> ProduceFiles(RestoreSource source, string staging, List<DirectoryMetadata> directories,
-        List<TreeEntry> links, List<TreeEntry> symlinks)
+    private IEnumerable<(TreeEntry Entry, string[] Digests)> ProduceFiles(RestoreSource source, IPayloadIndex index,
+        string staging, List<DirectoryMetadata> directories, List<TreeEntry> links, List<TreeEntry> symlinks)
     {
         string? lastParent = null;
         foreach (var entry in source.ReadEntries(fileSystem))
@@ -108,12 +112,14 @@ public sealed partial class Restorer
             }
             else if (entry.Kind == EntryKind.File)
             {
-                yield return entry;
+                var digests = index.Claim(entry.Path)
+                    ?? throw new PayloadDamageException(entry.Path, $"data/{entry.Path} is no longer in the payload manifest");
+                yield return (entry, digests);
             }
         }
     }
 
-    private void WriteFile(RestoreSource source, string staging, TreeEntry entry, RestoreResult result,
+    private void WriteFile(RestoreSource source, string staging, TreeEntry entry, string[] expected,
         CancellationToken cancellation)
     {
         var dataPath = source.DataPath(entry.Path);
@@ -127,7 +133,7 @@ public sealed partial class Restorer
         var stagedPath = RelativePaths.Join(staging, entry.Path);
         var payload = source.Payload;
         var (digests, length) = new SparseCopier(fileSystem).Copy(dataPath, stagedPath, payload.Algorithms, cancellation);
-        CheckDigests(entry.Path, payload.Algorithms, payload.Files[entry.Path].Digests, digests);
+        CheckDigests(entry.Path, payload.Algorithms, expected, digests);
         if (source.HasTreeMetadata)
         {
             ApplyMode(stagedPath, entry.Mode);

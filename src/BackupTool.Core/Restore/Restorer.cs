@@ -55,14 +55,14 @@ public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem po
         }
 
         var targetHasEntries = InspectTarget(request, result);
-        Plan(source, request, targetHasEntries, result, cancellation);
+        var streaming = Plan(source, request, targetHasEntries, result, cancellation);
         if (result.Problems.Count > 0 || request.DryRun)
         {
             result.Status = result.Problems.Count > 0 ? RestoreStatus.Rejected : RestoreStatus.Planned;
             return result;
         }
 
-        await WriteAsync(source, request.TargetPath, result, cancellation);
+        await WriteAsync(source, request.TargetPath, streaming, result, cancellation);
         _logger.Information("Restored {Files} files, {Bytes} bytes to {TargetPath}: {Status}",
             result.Files, result.Bytes, request.TargetPath, result.Status);
         return result;

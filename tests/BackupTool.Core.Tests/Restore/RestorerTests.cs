@@ -297,6 +297,68 @@ public sealed class RestorerTests
     }
 
     [Fact]
+    public async Task RestoreAsync_UnsortedManifest_RestoresEveryFile()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha", ["b/c.txt"] = "gamma", ["d.txt"] = "delta" })
+            .Write(_fileSystem, Bag);
+        var lines = _fileSystem.File.ReadAllLines(Bag + "/manifest-md5.txt").Reverse();
+        _fileSystem.File.WriteAllText(Bag + "/manifest-md5.txt", string.Concat(lines.Select(l => l + "\n")));
+        SnapshotBuilder.Retag(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Restored, result.Status);
+        Assert.Equal("gamma", _fileSystem.File.ReadAllText(Target + "/b/c.txt"));
+        Assert.Equal("delta", _fileSystem.File.ReadAllText(Target + "/d.txt"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_TreeOutOfManifestOrder_RestoresEveryFile()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha", ["b.txt"] = "beta" })
+            .Write(_fileSystem, Bag);
+        var lines = _fileSystem.File.ReadAllLines(Bag + "/backup-tree.tsv");
+        (lines[3], lines[4]) = (lines[4], lines[3]);
+        _fileSystem.File.WriteAllText(Bag + "/backup-tree.tsv", string.Concat(lines.Select(l => l + "\n")));
+        SnapshotBuilder.Retag(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Restored, result.Status);
+        Assert.Empty(result.Problems);
+        Assert.Equal(2, result.Files);
+        Assert.Equal("beta", _fileSystem.File.ReadAllText(Target + "/b.txt"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_PathMissingFromSecondManifest_Rejects()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha", ["b.txt"] = "beta" })
+            .Write(_fileSystem, Bag);
+        _fileSystem.File.WriteAllText(Bag + "/manifest-sha1.txt",
+            "be76331b95dfc399cd776d2fc68021e0db03cc4f  data/a.txt\n");
+        SnapshotBuilder.Retag(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Rejected, result.Status);
+        Assert.Contains(result.Problems, p => p.Contains("data/b.txt is missing from manifest-sha1.txt"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_ManifestEntryNotInTree_Rejects()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+        _fileSystem.File.AppendAllText(Bag + "/manifest-md5.txt", "0123456789abcdef0123456789abcdef  data/zz.txt\n");
+        SnapshotBuilder.Retag(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Rejected, result.Status);
+        Assert.Contains(result.Problems, p => p.Contains("data/zz.txt is in the payload manifest but not recorded"));
+    }
+
+    [Fact]
     public async Task RestoreAsync_Cancelled_LeavesNoTarget()
     {
         SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
