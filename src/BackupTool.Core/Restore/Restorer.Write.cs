@@ -9,6 +9,9 @@ public sealed partial class Restorer
     // Bytes of files whose size the bag does not record, counted while they are written.
     private long _unrecordedBytes;
 
+    // Only root may give files to other users, as cp -a does; the emulated file system has no owners.
+    private bool SetsOwners => posix is PosixFileSystem && PosixFileSystem.IsRoot;
+
     private async Task WriteAsync(RestoreSource source, string target, bool streaming, RestoreResult result,
         CancellationToken cancellation)
     {
@@ -91,7 +94,7 @@ public sealed partial class Restorer
                     fileSystem.Directory.CreateDirectory(RelativePaths.Join(staging, entry.Path));
                 }
 
-                directories.Add(new DirectoryMetadata(entry.Path, entry.Mode, entry.ModifiedTime));
+                directories.Add(new DirectoryMetadata(entry.Path, entry.Mode, entry.ModifiedTime, entry.UserId, entry.GroupId));
                 continue;
             }
 
@@ -136,6 +139,7 @@ public sealed partial class Restorer
         CheckDigests(entry.Path, payload.Algorithms, expected, digests);
         if (source.HasTreeMetadata)
         {
+            ApplyOwner(stagedPath, entry.UserId, entry.GroupId);
             ApplyMode(stagedPath, entry.Mode);
             posix.SetModifiedTime(stagedPath, entry.ModifiedTime);
         }
@@ -169,7 +173,17 @@ public sealed partial class Restorer
         // The emulated file system follows links when it sets times, which would write through the link.
         if (posix is PosixFileSystem)
         {
+            ApplyOwner(path, symlink.UserId, symlink.GroupId);
             posix.SetModifiedTime(path, symlink.ModifiedTime);
+        }
+    }
+
+    // Runs before the mode is set, because changing the owner clears the set-user-ID and set-group-ID bits.
+    private void ApplyOwner(string path, int userId, int groupId)
+    {
+        if (SetsOwners)
+        {
+            posix.SetOwner(path, userId, groupId);
         }
     }
 
@@ -188,6 +202,7 @@ public sealed partial class Restorer
         foreach (var directory in deepestFirst)
         {
             var path = RelativePaths.Join(target, directory.Path);
+            ApplyOwner(path, directory.UserId, directory.GroupId);
             ApplyMode(path, directory.Mode);
             posix.SetModifiedTime(path, directory.ModifiedTime);
         }
