@@ -7,7 +7,7 @@ namespace BackupTool.Core.Auditing;
 /// <remarks>
 /// Every supported digest has at least 128 bits, and keeping the first 128 bits of MD5, SHA-1 or
 /// SHA-2 keeps the audit's memory at 16 bytes a file while an accidental match stays as unlikely
-/// as an MD5 collision.
+/// as an accidental MD5 collision.
 /// </remarks>
 internal static class DigestKey
 {

@@ -2,8 +2,8 @@ namespace BackupTool.Core.Restore;
 
 /// <summary>Every payload manifest entry in a dictionary, for manifests that are not sorted.</summary>
 /// <remarks>
-/// NOTE: this holds every path and digest in memory, roughly 300 bytes a file. Manifests written by
-/// this tool are sorted and go through <see cref="StreamingPayloadIndex"/> instead.
+/// NOTE: this keeps every path and digest in memory, an estimated 300 bytes a file. Manifests
+/// written by this tool are sorted and go through <see cref="StreamingPayloadIndex"/> instead.
 /// </remarks>
 internal sealed class DictionaryPayloadIndex : IPayloadIndex
 {
