@@ -13,6 +13,18 @@ public sealed record BagDeclaration(int Major, int Minor, Encoding Encoding, str
     /// <summary>The declaration file's name.</summary>
     public const string FileName = "bagit.txt";
 
+    static BagDeclaration()
+    {
+        // Makes legacy code pages such as windows-1252 available beside the built-in UTF and Latin-1 ones.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    /// <summary>The declaration of a BagIt 1.0 bag with UTF-8 tag files, as this tool writes.</summary>
+    public static BagDeclaration Current { get; } = new(1, 0, new UTF8Encoding(false), "UTF-8");
+
+    /// <summary>Whether the version is one of 0.93, 0.94, 0.95, 0.96, 0.97 and 1.0, which this tool knows.</summary>
+    public bool IsKnownVersion => (Major, Minor) is (1, 0) or (0, >= 93 and <= 97);
+
     /// <summary>Whether manifests percent-encode <c>%</c> as <c>%25</c> (BagIt 1.0 and later).</summary>
     public bool DecodesPercent => Major >= 1;
 
@@ -44,10 +56,20 @@ public sealed record BagDeclaration(int Major, int Minor, Encoding Encoding, str
             throw new BagFormatException(FileName, 1, "starts with a byte order mark, which the declaration must not have");
         }
 
-        var text = new UTF8Encoding(false, true).GetString(bytes);
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new BagFormatException(FileName, 1, "is not valid UTF-8");
+        }
+
         var lines = text.Split(["\r\n", "\n", "\r"], StringSplitOptions.None);
         var (major, minor) = ParseVersion(Value(lines, 0, "BagIt-Version"));
         var encodingName = Value(lines, 1, "Tag-File-Character-Encoding");
+        RejectExtraLines(lines);
         return new BagDeclaration(major, minor, EncodingFor(encodingName), encodingName);
     }
 
@@ -66,6 +88,18 @@ public sealed record BagDeclaration(int Major, int Minor, Encoding Encoding, str
         }
 
         return value;
+    }
+
+    private static void RejectExtraLines(string[] lines)
+    {
+        for (var index = 2; index < lines.Length; index++)
+        {
+            if (lines[index].Length > 0)
+            {
+                throw new BagFormatException(FileName, index + 1,
+                    $"has a line {index + 1}, but the declaration must be exactly two lines");
+            }
+        }
     }
 
     private static (int Major, int Minor) ParseVersion(string version)

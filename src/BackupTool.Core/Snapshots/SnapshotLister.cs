@@ -91,7 +91,7 @@ public sealed class SnapshotLister(IFileSystem fileSystem, ILogger logger)
             return;
         }
 
-        var info = BagInfo.Read(fileSystem, listing.Path, declaration.Encoding);
+        var info = BagInfo.Read(fileSystem, listing.Path, declaration);
         ApplyInfo(listing, info);
         var warnings = new List<string>();
         listing.Algorithms.AddRange(TagManifestCheck.FindManifests(fileSystem, listing.Path, "manifest-", warnings)
@@ -115,24 +115,29 @@ public sealed class SnapshotLister(IFileSystem fileSystem, ILogger logger)
         }
     }
 
-    private static void ApplyInfo(SnapshotListing listing, BagInfo info)
+    private static void ApplyInfo(SnapshotListing listing, BagInfo? info)
     {
-        var sourcePath = info.Get(SnapshotLayout.SourcePathLabel);
-        listing.SourcePath = sourcePath is null ? null : TreeMetadataFormat.DecodeField(sourcePath);
-        if (info.TryGetPayloadOxum(out var bytes, out var files))
+        if (info is null)
         {
-            listing.Bytes = bytes;
-            listing.Files = files;
+            return;
         }
 
-        var started = info.Get(StartedLabel) ?? info.Get("Bagging-Date");
+        var sourcePath = info.Find(SnapshotLayout.SourcePathLabel)?.Value;
+        listing.SourcePath = sourcePath is null ? null : TreeMetadataFormat.DecodeField(sourcePath);
+        if (info.Find(PayloadOxum.Label)?.Value is { } oxumText && PayloadOxum.TryParse(oxumText, out var oxum))
+        {
+            listing.Bytes = oxum.Octets;
+            listing.Files = oxum.Count;
+        }
+
+        var started = (info.Find(StartedLabel) ?? info.Find("Bagging-Date"))?.Value;
         if (started is not null && started.Contains('T')
             && DateTimeOffset.TryParse(started, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var created))
         {
             listing.Created = created;
         }
 
-        if (string.Equals(info.Get(SnapshotLayout.IncompleteLabel), "true", StringComparison.OrdinalIgnoreCase)
+        if (string.Equals(info.Find(SnapshotLayout.IncompleteLabel)?.Value, "true", StringComparison.OrdinalIgnoreCase)
             && listing.State == SnapshotState.Complete)
         {
             listing.State = SnapshotState.Incomplete;

@@ -3,7 +3,7 @@ using BackupTool.Core.Hashing;
 
 namespace BackupTool.Core.Snapshots;
 
-/// <summary>Renders the README.md placed in each snapshot, which says how to check and restore it without the tool.</summary>
+/// <summary>Renders the README.md placed in each snapshot, which explains how to check and restore it without the tool.</summary>
 internal static class SnapshotReadme
 {
     /// <summary>Returns the Markdown text for the snapshot described by the plan and contents.</summary>

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using BackupTool.Core.Hashing;
+
+namespace BackupTool.Core.Verification;
+
+/// <summary>Computes the digests of every manifest algorithm of a bag in one read of each file.</summary>
+/// <remarks>
+/// The standard algorithms go through one <see cref="MultiHasher"/>; sha224 and sha384, which this
+/// tool reads but never writes, get their own hashes. Hash states are pooled and each call takes
+/// its own, so concurrent calls are safe.
+/// </remarks>
+internal sealed class FileDigester(IReadOnlyList<ManifestAlgorithm> algorithms)
+{
+    /// <summary>The buffer size for reading payload files.</summary>
+    public const int BufferSize = 1 << 20;
+
+    private readonly ChecksumAlgorithm[] _standard =
+        algorithms.Where(a => a.Standard is not null).Select(a => a.Standard!.Value).ToArray();
+
+    private readonly ConcurrentBag<HashState> _states = [];
+
+    /// <summary>The algorithms, in the order <see cref="Hash"/> returns digests.</summary>
+    public IReadOnlyList<ManifestAlgorithm> Algorithms { get; } = algorithms;
+
+    /// <summary>Reads the stream to its end and returns the lowercase hex digests and the byte count.</summary>
+    public (string[] Digests, long Length) Hash(Stream stream, byte[] buffer, CancellationToken cancellation)
+    {
+        var state = _states.TryTake(out var pooled) ? pooled : new HashState(_standard, Algorithms);
+        try
+        {
+            long length = 0;
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                state.Append(buffer.AsSpan(0, read));
+                length += read;
+            }
+
+            return (state.Finish(Algorithms), length);
+        }
+        finally
+        {
+            _states.Add(state);
+        }
+    }
+
+    /// <summary>The running digests of one file; <see cref="Finish"/> resets them for the next.</summary>
+    private sealed class HashState(ChecksumAlgorithm[] standard, IReadOnlyList<ManifestAlgorithm> algorithms)
+    {
+        private readonly MultiHasher _multi = new(standard);
+        private readonly Sha224? _sha224 = algorithms.Any(a => a.Name == "sha224") ? new Sha224() : null;
+        private readonly IncrementalHash? _sha384 =
+            algorithms.Any(a => a.Name == "sha384") ? IncrementalHash.CreateHash(HashAlgorithmName.SHA384) : null;
+
+        public void Append(ReadOnlySpan<byte> chunk)
+        {
+            _multi.Append(chunk);
+            _sha224?.Append(chunk);
+            _sha384?.AppendData(chunk);
+        }
+
+        public string[] Finish(IReadOnlyList<ManifestAlgorithm> order)
+        {
+            var standardDigests = _multi.Finish();
+            var digests = new string[order.Count];
+            var next = 0;
+            for (var i = 0; i < digests.Length; i++)
+            {
+                digests[i] = order[i].Name switch
+                {
+                    "sha224" => Convert.ToHexStringLower(_sha224!.Finish()),
+                    "sha384" => Convert.ToHexStringLower(_sha384!.GetHashAndReset()),
+                    _ => standardDigests[next++],
+                };
+            }
+
+            return digests;
+        }
+    }
+}

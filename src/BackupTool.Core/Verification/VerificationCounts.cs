@@ -1,0 +1,28 @@
+namespace BackupTool.Core.Verification;
+
+/// <summary>The running totals of one verification.</summary>
+internal sealed class VerificationCounts
+{
+    private long _filesListed;
+    private long _filesVerified;
+    private long _bytesVerified;
+    private long _tagFilesVerified;
+
+    public long FilesListed => Interlocked.Read(ref _filesListed);
+
+    public long FilesVerified => Interlocked.Read(ref _filesVerified);
+
+    public long BytesVerified => Interlocked.Read(ref _bytesVerified);
+
+    public long TagFilesVerified => Interlocked.Read(ref _tagFilesVerified);
+
+    public void AddListed() => Interlocked.Increment(ref _filesListed);
+
+    public void AddVerified(long bytes)
+    {
+        Interlocked.Increment(ref _filesVerified);
+        Interlocked.Add(ref _bytesVerified, bytes);
+    }
+
+    public void AddTagFileVerified() => Interlocked.Increment(ref _tagFilesVerified);
+}
