@@ -112,7 +112,7 @@ public sealed class RestorerTests
         var result = await RestoreAsync();
 
         Assert.Equal(RestoreStatus.Rejected, result.Status);
-        Assert.Contains(result.Problems, p => p.Contains("manifest-md5.txt does not match tagmanifest-md5.txt"));
+        Assert.Contains(result.Problems, p => p.StartsWith("manifest-md5.txt: md5 is") && p.Contains("tagmanifest-md5.txt"));
         Assert.False(_fileSystem.Directory.Exists(Target));
     }
 
@@ -125,7 +125,20 @@ public sealed class RestorerTests
         var result = await RestoreAsync();
 
         Assert.Equal(RestoreStatus.Rejected, result.Status);
-        Assert.Contains(result.Problems, p => p.Contains("tag manifest is missing"));
+        Assert.Contains(result.Problems, p => p.Contains("has no tag manifest"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_TreeMetadataNotInTagManifest_Rejects()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+        var lines = _fileSystem.File.ReadAllLines(Bag + "/tagmanifest-md5.txt").Where(l => !l.EndsWith("backup-tree.tsv"));
+        _fileSystem.File.WriteAllText(Bag + "/tagmanifest-md5.txt", string.Concat(lines.Select(l => l + "\n")));
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Rejected, result.Status);
+        Assert.Contains(result.Problems, p => p.Contains("backup-tree.tsv is not listed in any tag manifest"));
     }
 
     [Fact]
