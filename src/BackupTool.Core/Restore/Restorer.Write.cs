@@ -21,6 +21,7 @@ public sealed partial class Restorer
         var staging = RelativePaths.Join(target, StagingPrefix + Guid.NewGuid().ToString("N")[..12] + SnapshotLayout.PartialSuffix);
         fileSystem.Directory.CreateDirectory(staging);
         _logger.Debug("Staging the restore in {StagingPath}", staging);
+        var restored = false;
         try
         {
             _unrecordedBytes = 0;
@@ -33,6 +34,7 @@ public sealed partial class Restorer
             FinishDirectories(target, directories);
             result.Bytes += _unrecordedBytes;
             result.Status = RestoreStatus.Restored;
+            restored = true;
         }
         catch (PayloadDamageException exception)
         {
@@ -42,7 +44,7 @@ public sealed partial class Restorer
         }
         finally
         {
-            RemoveStaging(staging, createdTarget ? target : null);
+            RemoveStaging(staging, createdTarget && !restored ? target : null);
         }
     }
 

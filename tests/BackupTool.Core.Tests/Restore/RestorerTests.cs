@@ -53,6 +53,18 @@ public sealed class RestorerTests
     }
 
     [Fact]
+    public async Task RestoreAsync_EmptySnapshot_CreatesEmptyTarget()
+    {
+        new SnapshotBuilder().Write(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Restored, result.Status);
+        Assert.True(_fileSystem.Directory.Exists(Target));
+        Assert.Empty(_fileSystem.Directory.EnumerateFileSystemEntries(Target));
+    }
+
+    [Fact]
     public async Task RestoreAsync_EmptyDirectories_AreRecreated()
     {
         new SnapshotBuilder().Directory("empty").Directory("nested/inner/.hidden", mode: 0x1c0).Write(_fileSystem, Bag);
@@ -381,6 +393,39 @@ public sealed class RestorerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RestoreAsync(cancellation: cancellation.Token));
 
         Assert.False(_fileSystem.Directory.Exists(Target));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_CancelledWhileWriting_RemovesCreatedTarget()
+    {
+        var builder = new SnapshotBuilder();
+        for (var i = 0; i < 50; i++)
+        {
+            builder.File($"f{i:D2}.txt", new string('x', 1000 + i));
+        }
+
+        builder.Write(_fileSystem, Bag);
+        using var cancellation = new CancellationTokenSource();
+        var logger = new LoggerConfiguration().MinimumLevel.Verbose()
+            .WriteTo.Sink(new CancelOnFirstFile(cancellation)).CreateLogger();
+        var restorer = new Restorer(_fileSystem, new EmulatedPosixFileSystem(_fileSystem), logger);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            restorer.RestoreAsync(new RestoreRequest(Bag, Target), cancellation.Token));
+
+        Assert.False(_fileSystem.Directory.Exists(Target));
+    }
+
+    // Cancels the restore as soon as the first file has been written.
+    private sealed class CancelOnFirstFile(CancellationTokenSource cancellation) : Serilog.Core.ILogEventSink
+    {
+        public void Emit(Serilog.Events.LogEvent logEvent)
+        {
+            if (logEvent.MessageTemplate.Text.StartsWith("Restored {TargetPath}", StringComparison.Ordinal))
+            {
+                cancellation.Cancel();
+            }
+        }
     }
 
     [Fact]
