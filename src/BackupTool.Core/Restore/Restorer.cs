@@ -1,4 +1,5 @@
 using System.IO.Abstractions;
+using BackupTool.Core.Bags;
 using BackupTool.Core.Posix;
 using BackupTool.Core.Snapshots;
 using Serilog;
@@ -48,6 +49,7 @@ public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem po
             return result;
         }
 
+        WarnIfIncomplete(source, result);
         if (!source.HasTreeMetadata)
         {
             result.Warnings.Add($"the bag has no {TreeMetadataFormat.FileName}: modes, times, empty directories "
@@ -102,6 +104,18 @@ public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem po
         }
 
         return occupied;
+    }
+
+    private void WarnIfIncomplete(RestoreSource source, RestoreResult result)
+    {
+        var info = BagInfo.Read(fileSystem, source.BagPath, source.Declaration);
+        var incomplete = info?.Find(SnapshotLayout.IncompleteLabel)?.Value;
+        if (string.Equals(incomplete, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            var skipped = info!.Values(SnapshotLayout.SkippedPathLabel).Count();
+            result.Warnings.Add($"the snapshot is marked incomplete: {skipped} paths were skipped when it was "
+                + $"created and cannot be restored; {SnapshotLayout.BagInfoFile} lists them");
+        }
     }
 
     private static bool IsStagingFolder(string? name) =>

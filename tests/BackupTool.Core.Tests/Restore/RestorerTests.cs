@@ -384,6 +384,20 @@ public sealed class RestorerTests
     }
 
     [Fact]
+    public async Task RestoreAsync_IncompleteSnapshot_WarnsWithSkippedCount()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+        _fileSystem.File.AppendAllText(Bag + "/bag-info.txt",
+            "Backup-Incomplete: true\nBackup-Skipped-Path: secret\nBackup-Skipped-Path: locked/x\n");
+        SnapshotBuilder.Retag(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Restored, result.Status);
+        Assert.Contains(result.Warnings, w => w.Contains("marked incomplete: 2 paths were skipped"));
+    }
+
+    [Fact]
     public async Task RestoreAsync_Cancelled_LeavesNoTarget()
     {
         SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
