@@ -37,6 +37,7 @@ public sealed partial class Restorer
         result.Files = result.Bytes = result.Directories = result.Symlinks = result.HardLinks = 0;
         result.WouldCreate.Clear();
         result.WouldOverwrite.Clear();
+        result.Conflicts.Clear();
     }
 
     private void PlanPass(RestoreSource source, RestoreRequest request, bool targetHasEntries, RestoreResult result,
@@ -80,7 +81,7 @@ public sealed partial class Restorer
     {
         if (entry.Kind != EntryKind.Directory)
         {
-            result.Problems.Add($"{TreeMetadataFormat.FileName} records the root '.' as a {entry.Kind}, not a directory");
+            result.Problems.Add($"{TreeMetadataFormat.FileName} records the root '.' as a {KindName(entry.Kind)}, not a directory");
         }
     }
 
@@ -141,7 +142,7 @@ public sealed partial class Restorer
                 CountFile(index, entry, result);
                 break;
             default:
-                result.Warnings.Add($"'{entry.Path}' is a {entry.Kind}, which restore does not recreate; skipped");
+                result.Warnings.Add($"'{entry.Path}' is a {KindName(entry.Kind)}, which restore does not recreate; skipped");
                 break;
         }
     }
@@ -181,8 +182,7 @@ public sealed partial class Restorer
         }
         else if (existing.Value.Kind == EntryKind.Directory && entry.Kind != EntryKind.Directory)
         {
-            result.Problems.Add($"'{entry.Path}' is a directory in the target but a {entry.Kind} in the snapshot; "
-                + "move the directory away or restore into another folder");
+            result.Conflicts.Add($"'{entry.Path}' is a directory in the target but a {KindName(entry.Kind)} in the snapshot");
         }
         else if (existing.Value.Kind != EntryKind.Directory)
         {

@@ -132,7 +132,7 @@ public sealed partial class Restorer
         if (status.Kind != EntryKind.File)
         {
             throw new PayloadDamageException(entry.Path,
-                $"data/{entry.Path} is a {status.Kind} in the snapshot, not a regular file; the snapshot is damaged");
+                $"data/{entry.Path} is a {KindName(status.Kind)} in the snapshot, not a regular file; the snapshot is damaged");
         }
 
         var stagedPath = RelativePaths.Join(staging, entry.Path);

@@ -26,8 +26,9 @@ public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem po
 
     /// <summary>Restores the snapshot named in <paramref name="request"/>.</summary>
     /// <exception cref="InvalidInputException">
-    /// The snapshot is not a bag, or the target is a file or is not empty and neither overwrite nor
-    /// dry run was asked for. Nothing has been written.
+    /// The snapshot is not a bag, the target is a file, lies inside the snapshot, is not empty and
+    /// neither overwrite nor dry run was requested, or has a directory where the snapshot has a file.
+    /// Nothing has been written.
     /// </exception>
     /// <exception cref="IOException">Reading or writing failed; the staging folder has been removed.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; the staging folder has been removed.</exception>
@@ -58,6 +59,13 @@ public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem po
 
         var targetHasEntries = InspectTarget(request, result);
         var streaming = Plan(source, request, targetHasEntries, result, cancellation);
+        if (result.Conflicts.Count > 0 && !request.DryRun && result.Problems.Count == 0)
+        {
+            throw new InvalidInputException($"Target '{request.TargetPath}' has directories where the snapshot has "
+                + $"files: {string.Join("; ", result.Conflicts.Take(5))}{(result.Conflicts.Count > 5 ? "; ..." : "")}. "
+                + "Move them away or restore into another folder.");
+        }
+
         if (result.Problems.Count > 0 || request.DryRun)
         {
             result.Status = result.Problems.Count > 0 ? RestoreStatus.Rejected : RestoreStatus.Planned;
@@ -117,6 +125,16 @@ public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem po
                 + $"created and cannot be restored; {SnapshotLayout.BagInfoFile} lists them");
         }
     }
+
+    private static string KindName(EntryKind kind) => kind switch
+    {
+        EntryKind.File => "regular file",
+        EntryKind.Symlink => "symlink",
+        EntryKind.Fifo => "named pipe",
+        EntryKind.CharacterDevice => "character device",
+        EntryKind.BlockDevice => "block device",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static bool IsStagingFolder(string? name) =>
         name is not null && name.StartsWith(StagingPrefix, StringComparison.Ordinal)

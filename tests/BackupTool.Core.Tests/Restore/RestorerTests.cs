@@ -206,16 +206,29 @@ public sealed class RestorerTests
     }
 
     [Fact]
-    public async Task RestoreAsync_OverwriteWhereTargetHasDirectory_RejectsNamingPath()
+    public async Task RestoreAsync_OverwriteWhereTargetHasDirectory_ThrowsNamingPath()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha", ["b.txt"] = "beta" })
+            .Write(_fileSystem, Bag);
+        _fileSystem.AddFile(Target + "/a.txt/inside.txt", new MockFileData("keep"));
+
+        var exception = await Assert.ThrowsAsync<InvalidInputException>(() => RestoreAsync(overwrite: true));
+
+        Assert.Contains("'a.txt' is a directory in the target", exception.Message);
+        Assert.Equal("keep", _fileSystem.File.ReadAllText(Target + "/a.txt/inside.txt"));
+        Assert.False(_fileSystem.File.Exists(Target + "/b.txt"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_DryRunWhereTargetHasDirectory_ListsConflict()
     {
         SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
         _fileSystem.AddFile(Target + "/a.txt/inside.txt", new MockFileData("keep"));
 
-        var result = await RestoreAsync(overwrite: true);
+        var result = await RestoreAsync(overwrite: true, dryRun: true);
 
-        Assert.Equal(RestoreStatus.Rejected, result.Status);
-        Assert.Contains(result.Problems, p => p.Contains("'a.txt' is a directory in the target"));
-        Assert.Equal("keep", _fileSystem.File.ReadAllText(Target + "/a.txt/inside.txt"));
+        Assert.Equal(RestoreStatus.Planned, result.Status);
+        Assert.Equal(["'a.txt' is a directory in the target but a regular file in the snapshot"], result.Conflicts);
     }
 
     [Fact]
