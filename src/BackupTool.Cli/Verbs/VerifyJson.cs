@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Serialization;
 using BackupTool.Core.Verification;
 
@@ -28,8 +29,21 @@ internal sealed record VerifyJson(
         report.Problems.Select(p => new Problem(KebabCase(p.Kind), p.Path, p.Line, p.Message)).ToList(),
         report.Warnings.Select(w => new Warning(w.Path, w.Line, w.Message)).ToList());
 
-    private static string KebabCase(ProblemKind kind) => string.Concat(kind.ToString()
-        .Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+    private static string KebabCase(ProblemKind kind)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in kind.ToString())
+        {
+            if (char.IsUpper(c) && builder.Length > 0)
+            {
+                builder.Append('-');
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>One problem: its kind in kebab case, such as <c>malformed-line</c>.</summary>
     internal sealed record Problem(

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using BackupTool.Cli.Output;
 using BackupTool.Core.Verification;
@@ -15,7 +16,19 @@ internal sealed class VerifyVerb(VerifyOptions options, VerbContext context)
     public async Task<int> RunAsync()
     {
         var verifier = new BagVerifier(context.FileSystem, context.Logger);
-        var report = await verifier.VerifyAsync(options.Snapshot, new VerificationOptions(options.Fast), context.Cancellation);
+        VerificationReport report;
+        var latest = new VerificationProgress();
+        using (var bar = new TerminalProgress(context.Error,
+                   () => $"checked {Units.Count(latest.Files)} files, {Units.Bytes(latest.Bytes)}"))
+        {
+            var showProgress = context.ErrorIsTerminal && !options.Quiet && !options.Json;
+            var progress = showProgress
+                ? new SynchronousProgress<VerificationProgress>(p => { latest = p; bar.Tick(); })
+                : null;
+            var verification = new VerificationOptions(options.Fast, progress);
+            report = await verifier.VerifyAsync(options.Snapshot, verification, context.Cancellation);
+        }
+
         if (options.Json)
         {
             context.Out.WriteLine(JsonSerializer.Serialize(VerifyJson.From(report), JsonOutput.Options));
@@ -33,16 +46,19 @@ internal sealed class VerifyVerb(VerifyOptions options, VerbContext context)
         var output = options.Quiet ? context.Error : context.Out;
         foreach (var problem in report.Problems)
         {
-            var line = problem.Line is { } number ? $" line {number}" : "";
-            output.WriteLine($"{KindLabel(problem.Kind)}: {problem.Path}{line}: {problem.Message}");
+            // For a payload path the line is the manifest's, which the message names already.
+            var ownLine = problem.Line is not null && !problem.Path.StartsWith("data/", StringComparison.Ordinal);
+            var line = ownLine ? $" line {problem.Line}" : "";
+            output.WriteLine($"{KindLabel(problem.Kind)}: {DisplayPath.Quote(problem.Path)}{line}: {OneLine(problem.Message)}");
         }
 
         if (!options.Quiet)
         {
             foreach (var warning in report.Warnings)
             {
-                var where = warning.Path is null ? "" : warning.Path + (warning.Line is { } number ? $" line {number}" : "") + ": ";
-                context.Error.WriteLine($"warning: {where}{warning.Message}");
+                var line = warning.Line is { } number ? $" line {number}" : "";
+                var where = warning.Path is null ? "" : $"{DisplayPath.Quote(warning.Path)}{line}: ";
+                context.Error.WriteLine($"warning: {where}{OneLine(warning.Message)}");
             }
         }
 
@@ -68,6 +84,26 @@ internal sealed class VerifyVerb(VerifyOptions options, VerbContext context)
     {
         ProblemKind.PayloadOxumMismatch => "Payload-Oxum mismatch",
         ProblemKind.FetchPending => "to fetch",
-        _ => string.Concat(kind.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())),
+        _ => SpacedWords(kind.ToString()),
     };
+
+    // Messages quote file names, which may contain line breaks; escaping them keeps one problem per line.
+    private static string OneLine(string message) =>
+        message.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    private static string SpacedWords(string pascalCase)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in pascalCase)
+        {
+            if (char.IsUpper(c) && builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
 }

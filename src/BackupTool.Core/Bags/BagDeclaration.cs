@@ -22,7 +22,7 @@ public sealed record BagDeclaration(int Major, int Minor, Encoding Encoding, str
     /// <summary>The declaration of a BagIt 1.0 bag with UTF-8 tag files, as this tool writes.</summary>
     public static BagDeclaration Current { get; } = new(1, 0, new UTF8Encoding(false), "UTF-8");
 
-    /// <summary>Whether the version is one of 0.93, 0.94, 0.95, 0.96, 0.97 and 1.0, which this tool knows.</summary>
+    /// <summary>Whether the version is one of 0.93, 0.94, 0.95, 0.96, 0.97 and 1.0, the versions this tool implements.</summary>
     public bool IsKnownVersion => (Major, Minor) is (1, 0) or (0, >= 93 and <= 97);
 
     /// <summary>Whether manifests percent-encode <c>%</c> as <c>%25</c> (BagIt 1.0 and later).</summary>

@@ -97,7 +97,8 @@ internal sealed partial class SnapshotBuild
     {
         try
         {
-            var after = posix.GetStatus(path);
+            // A followed symlink was walked as its target, so its target's status is the one to compare.
+            var after = posix.GetStatus(path, plan.Walk.FollowSymlinks);
             return after.Size != before.Size || after.ModifiedTime != before.ModifiedTime;
         }
         catch (FileNotFoundException)

@@ -29,6 +29,12 @@ internal sealed record SnapshotPlan(
         var source = Canonical(fileSystem, options.SourcePath);
         CheckSource(posix, source, options.SourcePath);
         var destination = Canonical(fileSystem, options.DestinationPath);
+        if (fileSystem.File.Exists(destination))
+        {
+            throw new InvalidInputException($"The destination '{options.DestinationPath}' is a file, not a folder. "
+                + "Pass a folder to --dest; it is created when missing.");
+        }
+
         if (destination == source)
         {
             throw new InvalidInputException($"The destination '{options.DestinationPath}' is the source folder itself. "

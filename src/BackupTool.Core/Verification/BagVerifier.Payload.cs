@@ -14,6 +14,11 @@ public sealed partial class BagVerifier
         var dataPath = fileSystem.Path.Combine(bagPath, SnapshotLayout.DataFolder);
         var files = fileSystem.Directory.Exists(dataPath)
             ? walker.Walk(dataPath, SnapshotLayout.DataFolder) : ReportNoDataFolder(findings);
+        var treePath = fileSystem.Path.Combine(bagPath, TreeMetadataFormat.FileName);
+        if (options.Fast && fileSystem.File.Exists(treePath))
+        {
+            files = new TreeSizeChecker(fileSystem, findings).Check(files, treePath);
+        }
 
         var merger = new PayloadMerger(manifests, strict: declaration is null || declaration.Major >= 1, findings);
         var digester = new FileDigester(manifests.Select(m => m.Algorithm).ToList());
@@ -29,7 +34,9 @@ public sealed partial class BagVerifier
     private List<ManifestFile> ScanPayloadManifests(string bagPath, BagDeclaration? declaration, VerificationFindings findings)
     {
         var manifests = OpenManifests(bagPath, "manifest-", isTag: false, findings);
-        if (manifests.Count == 0 && !findings.Problems.Any(p => p.Kind == ProblemKind.UnsupportedAlgorithm))
+        var unsupported = findings.Problems.Any(p => p.Kind == ProblemKind.UnsupportedAlgorithm
+            && p.Path.StartsWith("manifest-", StringComparison.Ordinal));
+        if (manifests.Count == 0 && !unsupported)
         {
             findings.Problem(ProblemKind.ManifestMissing, "manifest-md5.txt", null,
                 "the bag has no payload manifest (manifest-<algorithm>.txt), so no payload file can be checked");
@@ -81,6 +88,8 @@ public sealed partial class BagVerifier
                 CheckFile(bagPath, item, digester, manifests, findings, token);
             }
 
+            var checkedFiles = findings.Counts.AddChecked();
+            options.Progress?.Report(new VerificationProgress(checkedFiles, findings.Counts.BytesVerified));
             return ValueTask.CompletedTask;
         });
     }
@@ -88,6 +97,14 @@ public sealed partial class BagVerifier
     private void CheckFile(string bagPath, PayloadItem item, FileDigester digester,
         IReadOnlyList<ManifestFile> manifests, VerificationFindings findings, CancellationToken cancellation)
     {
+        if (item.Length == 0)
+        {
+            // NOTE: an empty file is not opened, so a FIFO or device node, which also lists as
+            // zero bytes, is checked as an empty file instead of blocking the read.
+            CompareDigests(item, digester.EmptyDigests, 0, manifests, findings);
+            return;
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(FileDigester.BufferSize);
         try
         {

@@ -19,7 +19,7 @@ public sealed partial class BagVerifier(IFileSystem fileSystem, ILogger logger)
     private readonly ILogger _logger = logger.ForContext<BagVerifier>();
 
     /// <summary>Verifies the tag files and every payload file of the bag at <paramref name="bagPath"/>.</summary>
-    /// <exception cref="InvalidInputException">The folder does not exist or holds nothing of a bag.</exception>
+    /// <exception cref="InvalidInputException">The folder does not exist or contains nothing of a bag.</exception>
     /// <exception cref="IOException">A manifest or tag file could not be read, so the check could not finish.</exception>
     public async Task<VerificationReport> VerifyAsync(
         string bagPath, VerificationOptions? options = null, CancellationToken cancellation = default)
@@ -48,7 +48,7 @@ public sealed partial class BagVerifier(IFileSystem fileSystem, ILogger logger)
     /// Reads no payload file, so it is cheap enough to run before restoring: a valid result means the
     /// manifests and metadata that the restore relies on are intact.
     /// </remarks>
-    /// <exception cref="InvalidInputException">The folder does not exist or holds nothing of a bag.</exception>
+    /// <exception cref="InvalidInputException">The folder does not exist or contains nothing of a bag.</exception>
     public async Task<VerificationReport> VerifyTagFilesAsync(string bagPath, CancellationToken cancellation = default)
     {
         EnsureBag(bagPath);

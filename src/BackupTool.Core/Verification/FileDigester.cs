@@ -19,9 +19,13 @@ internal sealed class FileDigester(IReadOnlyList<ManifestAlgorithm> algorithms)
         algorithms.Where(a => a.Standard is not null).Select(a => a.Standard!.Value).ToArray();
 
     private readonly ConcurrentBag<HashState> _states = [];
+    private string[]? _emptyDigests;
 
     /// <summary>The algorithms, in the order <see cref="Hash"/> returns digests.</summary>
     public IReadOnlyList<ManifestAlgorithm> Algorithms { get; } = algorithms;
+
+    /// <summary>The digests of zero bytes, in the order of <see cref="Algorithms"/>.</summary>
+    public string[] EmptyDigests => _emptyDigests ??= Hash(Stream.Null, [], CancellationToken.None).Digests;
 
     /// <summary>Reads the stream to its end and returns the lowercase hex digests and the byte count.</summary>
     public (string[] Digests, long Length) Hash(Stream stream, byte[] buffer, CancellationToken cancellation)

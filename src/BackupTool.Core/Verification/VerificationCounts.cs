@@ -7,6 +7,7 @@ internal sealed class VerificationCounts
     private long _filesVerified;
     private long _bytesVerified;
     private long _tagFilesVerified;
+    private long _filesChecked;
 
     public long FilesListed => Interlocked.Read(ref _filesListed);
 
@@ -25,4 +26,7 @@ internal sealed class VerificationCounts
     }
 
     public void AddTagFileVerified() => Interlocked.Increment(ref _tagFilesVerified);
+
+    /// <summary>Counts one more payload file checked, intact or not, and returns the new count.</summary>
+    public long AddChecked() => Interlocked.Increment(ref _filesChecked);
 }

@@ -9,6 +9,6 @@ public enum VerificationVerdict
     /// <summary>At least one problem other than files still to fetch.</summary>
     Invalid,
 
-    /// <summary>The only problems are files that <c>fetch.txt</c> says must still be downloaded.</summary>
+    /// <summary>The only problems are files that <c>fetch.txt</c> lists as still to be downloaded.</summary>
     Incomplete,
 }

@@ -69,6 +69,19 @@ public sealed class VerifyVerbSnapshotTests : IDisposable
     }
 
     [Fact]
+    public void Verify_DamagedNameWithLineBreak_PrintsOneEscapedLine()
+    {
+        var snapshot = CreateSnapshot("md5");
+        File.AppendAllText(Path.Combine(snapshot, "data", "line\nbreak.txt"), "!");
+
+        var run = BackupProcess.Run(_temp.Path, "verify", snapshot);
+
+        Assert.Equal(1, run.ExitCode);
+        var problem = Assert.Single(run.Output.Split('\n'), l => l.StartsWith("modified:", StringComparison.Ordinal));
+        Assert.StartsWith("modified: \"data/line\\nbreak.txt\": md5 is ", problem);
+    }
+
+    [Fact]
     public void Verify_CreatedSnapshotWithTagManifestDeleted_ExitsOne()
     {
         var snapshot = CreateSnapshot("md5");
@@ -78,6 +91,26 @@ public sealed class VerifyVerbSnapshotTests : IDisposable
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("tag manifest missing", run.Output);
+    }
+
+    [Fact]
+    public void VerifyFast_CreatedSnapshot_ComparesEachFileSize()
+    {
+        var snapshot = CreateSnapshot("md5");
+
+        var intact = BackupProcess.Run(_temp.Path, "verify", snapshot, "--fast");
+        File.WriteAllText(Path.Combine(snapshot, "data", "nested", "small.txt"), "SMALL");
+        var sameSize = BackupProcess.Run(_temp.Path, "verify", snapshot, "--fast");
+        File.WriteAllText(Path.Combine(snapshot, "data", "nested", "small.txt"), "smal");
+        File.AppendAllText(Path.Combine(snapshot, "data", "with space.txt"), "!");
+        var swapped = BackupProcess.Run(_temp.Path, "verify", snapshot, "--fast");
+
+        Assert.True(intact.ExitCode == 0, intact.ToString());
+        Assert.True(sameSize.ExitCode == 0, sameSize.ToString());
+        Assert.Equal(1, swapped.ExitCode);
+        Assert.Contains("modified: data/nested/small.txt: the size is 4 bytes", swapped.Output);
+        Assert.Contains("modified: data/with space.txt:", swapped.Output);
+        Assert.DoesNotContain("Payload-Oxum", swapped.Output);
     }
 
     [SkippableFact]

@@ -35,8 +35,8 @@ public sealed class VerifyVerbTests : IDisposable
         var run = BackupProcess.Run(_temp.Path, "verify", bag);
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("modified: data/a.txt line 1:", run.Output);
-        Assert.Contains("missing: data/sub/c.txt line 3:", run.Output);
+        Assert.Contains("modified: data/a.txt: md5 is ", run.Output);
+        Assert.Contains("missing: data/sub/c.txt: listed in manifest-md5.txt line 3", run.Output);
         Assert.Contains("unexpected: data/added.txt:", run.Output);
         Assert.Contains("1 of 3 files verified", run.Output);
         Assert.Contains("Payload-Oxum mismatch: bag-info.txt line 1:", run.Output);
@@ -222,4 +222,41 @@ public sealed class VerifyVerbTests : IDisposable
     }
 
     private static string Md5(byte[] content) => Convert.ToHexStringLower(MD5.HashData(content));
+
+    [SkippableTheory]
+    [InlineData("loc-conformance/v0.97/valid/UTF-16-encoded-tag-files", 0)]
+    [InlineData("loc-conformance/v0.96/valid/holey-bag", 0)]
+    [InlineData("loc-conformance/v0.97/warning/made-with-md5sum-tools", 0)]
+    [InlineData("loc-conformance/v0.97/invalid/missing-bagit.txt", 1)]
+    [InlineData("loc-conformance/v0.97/linux-only/out-of-scope-file-paths-using-shortcut", 1)]
+    [InlineData("bagittools/TestBadFilePathsBag", 1)]
+    public void Verify_SuiteBag_ExitsWithVerdictCode(string bag, int exitCode)
+    {
+        var suite = LocateSuite();
+        Skip.If(suite is null, "The BagIt test suite was not found: set BACKUPTOOL_BAGIT_SUITE or place it at shared/bagit-suite in an ancestor folder.");
+
+        var run = BackupProcess.Run(_temp.Path, "verify", Path.Combine(suite!, bag));
+
+        Assert.True(run.ExitCode == exitCode, run.ToString());
+    }
+
+    private static string? LocateSuite()
+    {
+        var configured = Environment.GetEnvironmentVariable("BACKUPTOOL_BAGIT_SUITE");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return Directory.Exists(configured) ? configured : null;
+        }
+
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "shared", "bagit-suite");
+            if (File.Exists(Path.Combine(candidate, "EXPECTED.tsv")))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
 }

@@ -289,6 +289,19 @@ public sealed class BagVerifierDamageTests
     }
 
     [Fact]
+    public async Task VerifyAsync_UnsupportedTagManifestAndNoManifest_ReportsBoth()
+    {
+        var bag = SampleBag().Write();
+        bag.FileSystem.File.Move(bag.Path("tagmanifest-sha256.txt"), bag.Path("tagmanifest-blake3.txt"));
+        bag.FileSystem.File.Delete(bag.Path("manifest-sha256.txt"));
+
+        var report = await VerifyAsync(bag);
+
+        Assert.Contains(report.Problems, p => p.Kind == ProblemKind.UnsupportedAlgorithm && p.Path == "tagmanifest-blake3.txt");
+        Assert.Contains(report.Problems, p => p.Kind == ProblemKind.ManifestMissing);
+    }
+
+    [Fact]
     public async Task VerifyAsync_WrongPayloadOxum_ReportsMismatch()
     {
         var bag = SampleBag();
@@ -364,5 +377,16 @@ public sealed class BagVerifierDamageTests
         var problem = Assert.Single(report.Problems);
         Assert.Equal(ProblemKind.PathOutsideBag, problem.Kind);
         Assert.Equal(1, problem.Line);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_ManifestCannotBeOpened_ThrowsIOException()
+    {
+        var fileSystem = new System.IO.Abstractions.TestingHelpers.MockFileSystem();
+        var bag = new BagFixture(fileSystem).Add("a.txt", "a").Write();
+        var manifest = fileSystem.GetFile(bag.Path("manifest-sha256.txt"));
+        manifest.AllowedFileShare = FileShare.None;
+
+        await Assert.ThrowsAnyAsync<IOException>(() => VerifyAsync(bag));
     }
 }

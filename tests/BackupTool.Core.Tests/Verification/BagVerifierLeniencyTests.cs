@@ -1,3 +1,5 @@
+using BackupTool.Core.Posix;
+using BackupTool.Core.Snapshots;
 using BackupTool.Core.Verification;
 using static BackupTool.Core.Tests.Verification.BagVerifierTests;
 
@@ -157,6 +159,19 @@ public sealed class BagVerifierLeniencyTests
     }
 
     [Fact]
+    public async Task VerifyAsync_CombiningMarksInOtherOrder_MatchFileWithWarning()
+    {
+        var bag = new BagFixture().Add("s\u0323\u0307.txt", "dots").Write();
+        bag.WriteText("manifest-sha256.txt", bag.ReadText("manifest-sha256.txt").Replace("s\u0323\u0307", "s\u0307\u0323"));
+        bag.WriteTagManifests();
+
+        var report = await VerifyAsync(bag);
+
+        Assert.Empty(report.Problems);
+        Assert.Contains(report.Warnings, w => w.Message.Contains("Unicode normalization"));
+    }
+
+    [Fact]
     public async Task VerifyAsync_ManifestNameInOtherNormalizationAndDamaged_ReportsModified()
     {
         var bag = new BagFixture().Add("N\u00fa\u00f1ez.txt", "composed").Write();
@@ -200,6 +215,25 @@ public sealed class BagVerifierLeniencyTests
         Assert.Equal(3, sameSize.FilesVerified);
         Assert.Contains(otherSize.Problems, p => p.Kind == ProblemKind.PayloadOxumMismatch);
         Assert.Contains(deleted.Problems, p => p.Kind == ProblemKind.Missing && p.Path == "data/a.txt");
+    }
+
+    [Fact]
+    public async Task VerifyAsync_FastOnSnapshotWithSizesSwapped_ReportsBothFiles()
+    {
+        var bag = new BagFixture().Add("a.txt", "aaaa").Add("b/c.txt", "cc").Add("d.txt", "dddddd");
+        bag.Write();
+        var tree = new[] { "a.txt", "b", "b/c.txt", "d.txt" }.Select(path => TreeMetadataFormat.FormatLine(new TreeEntry(
+            path == "b" ? EntryKind.Directory : EntryKind.File, path, 0x1a4, default, path == "b" ? 0 : bag.Payload[path].Length, 0, 0)));
+        bag.WriteText("backup-tree.tsv", TreeMetadataFormat.Header + "\n" + string.Join("\n", tree) + "\n");
+        bag.WriteTagManifests();
+        bag.FileSystem.File.WriteAllText(bag.Path("data/a.txt"), "aaaaa");
+        bag.FileSystem.File.WriteAllText(bag.Path("data/d.txt"), "ddddd");
+
+        var report = await VerifyAsync(bag, fast: true);
+
+        var modified = report.Problems.Where(p => p.Kind == ProblemKind.Modified).Select(p => p.Path).ToList();
+        Assert.Equal(["data/a.txt", "data/d.txt"], modified);
+        Assert.DoesNotContain(report.Problems, p => p.Kind == ProblemKind.PayloadOxumMismatch);
     }
 
     [Fact]

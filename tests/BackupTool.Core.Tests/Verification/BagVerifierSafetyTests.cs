@@ -144,6 +144,22 @@ public sealed class BagVerifierSafetyTests
         Assert.Contains(report.Warnings, w => w.Path == "manifest-md5.txt" && w.Line == 1 && w.Message.Contains('*'));
     }
 
+    [SkippableFact]
+    public async Task VerifyAsync_FifoInPayload_DoesNotBlock()
+    {
+        Skip.IfNot(File.Exists("/usr/bin/mkfifo") || File.Exists("/bin/mkfifo"), "mkfifo is not installed.");
+        using var temp = new TempDirectory();
+        var bag = new BagFixture(new FileSystem(), temp.Combine("bag")).Add("a.txt", "a").Add("pipe", "").Write();
+        File.Delete(bag.Path("data/pipe"));
+        RunShell(bag.Path("data"), "mkfifo pipe");
+
+        var verification = VerifyAsync(bag);
+        var finished = await Task.WhenAny(verification, Task.Delay(TimeSpan.FromSeconds(30)));
+
+        Assert.Same(verification, finished);
+        Assert.Empty((await verification).Problems);
+    }
+
     // Opening the file for reading fails, so a verifier that touched it would report it unreadable.
     private static void AddLockedOutsideFile(MockFileSystem fileSystem) =>
         fileSystem.AddFile("/outside.txt", new MockFileData("secret") { AllowedFileShare = FileShare.None });

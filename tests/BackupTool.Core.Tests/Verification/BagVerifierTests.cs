@@ -189,6 +189,21 @@ public sealed class BagVerifierTests
     }
 
     [Fact]
+    public async Task VerifyAsync_WithProgress_ReportsEveryFile()
+    {
+        var bag = SampleBag().Write();
+        bag.FileSystem.File.WriteAllText(bag.Path("data/a.txt"), "damaged");
+        var reports = new System.Collections.Concurrent.ConcurrentBag<VerificationProgress>();
+        var options = new VerificationOptions(Progress: new RecordingProgress(reports));
+
+        await new BagVerifier(bag.FileSystem, Logger.None).VerifyAsync(bag.Root, options);
+
+        Assert.Equal(3, reports.Count);
+        Assert.Equal(3, reports.Max(r => r.Files));
+        Assert.Equal(Encoding.UTF8.GetByteCount("charlie") + bag.Payload["b.txt"].Length, reports.Max(r => r.Bytes));
+    }
+
+    [Fact]
     public async Task VerifyAsync_NoFolder_ThrowsInvalidInput()
     {
         var bag = new BagFixture();
@@ -240,4 +255,10 @@ public sealed class BagVerifierTests
 
     internal static Task<VerificationReport> VerifyAsync(BagFixture bag, bool fast = false) =>
         new BagVerifier(bag.FileSystem, Logger.None).VerifyAsync(bag.Root, new VerificationOptions(fast));
+
+    private sealed class RecordingProgress(System.Collections.Concurrent.ConcurrentBag<VerificationProgress> reports)
+        : IProgress<VerificationProgress>
+    {
+        public void Report(VerificationProgress value) => reports.Add(value);
+    }
 }
