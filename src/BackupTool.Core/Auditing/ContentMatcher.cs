@@ -91,52 +91,50 @@ internal static class ContentMatcher
     {
         var moves = new Dictionary<int, int>();
         var candidates = Enumerable.Range(0, tree.Length).Where(j => tree[j].Hashed && !paired[j]).ToList();
-        var sourceNames = absent.ToDictionary(i => i, i => FileName(snapshot[i].Path));
-        var targetNames = candidates.ToDictionary(j => j, j => FileName(tree[j].Path));
-        PairGroups(absent.ToList(), candidates, i => snapshot[i].Digest, j => tree[j].Digest,
-            i => sourceNames[i], j => targetNames[j], moves, paired);
+        var sources = new Side(i => snapshot[i].Digest, i => snapshot[i].Path);
+        var targets = new Side(j => tree[j].Digest, j => tree[j].Path);
+        PairGroups(absent.ToList(), candidates, sources, targets, byName: true, moves, paired);
         var unmatched = absent.Where(i => !moves.ContainsKey(i)).ToList();
         candidates.RemoveAll(j => paired[j]);
-        PairGroups(unmatched, candidates, i => snapshot[i].Digest, j => tree[j].Digest,
-            _ => "", _ => "", moves, paired);
+        PairGroups(unmatched, candidates, sources, targets, byName: false, moves, paired);
         return moves;
     }
 
-    // Sorts both index lists by (digest, name, index) and pairs the k-th of each equal group.
-    private static void PairGroups(List<int> sources, List<int> targets, Func<int, UInt128> sourceDigest,
-        Func<int, UInt128> targetDigest, Func<int, string> sourceName, Func<int, string> targetName,
-        Dictionary<int, int> moves, bool[] paired)
+    // Sorts both index lists by (digest, file name when byName, index) and pairs the k-th of each equal group.
+    private static void PairGroups(List<int> sourceIndexes, List<int> targetIndexes, Side sources, Side targets,
+        bool byName, Dictionary<int, int> moves, bool[] paired)
     {
-        sources.Sort((a, b) => Compare(sourceDigest(a), sourceName(a), a, sourceDigest(b), sourceName(b), b));
-        targets.Sort((a, b) => Compare(targetDigest(a), targetName(a), a, targetDigest(b), targetName(b), b));
+        sourceIndexes.Sort((a, b) => Compare(sources, a, sources, b, byName, withIndex: true));
+        targetIndexes.Sort((a, b) => Compare(targets, a, targets, b, byName, withIndex: true));
         var t = 0;
-        foreach (var s in sources)
+        foreach (var s in sourceIndexes)
         {
-            while (t < targets.Count && Compare(targetDigest(targets[t]), targetName(targets[t]), 0,
-                       sourceDigest(s), sourceName(s), 0) < 0)
+            while (t < targetIndexes.Count && Compare(targets, targetIndexes[t], sources, s, byName, withIndex: false) < 0)
             {
                 t++;
             }
 
-            if (t < targets.Count && targetDigest(targets[t]) == sourceDigest(s) && targetName(targets[t]) == sourceName(s))
+            if (t < targetIndexes.Count && Compare(targets, targetIndexes[t], sources, s, byName, withIndex: false) == 0)
             {
-                moves[s] = targets[t];
-                paired[targets[t]] = true;
+                moves[s] = targetIndexes[t];
+                paired[targetIndexes[t]] = true;
                 t++;
             }
         }
     }
 
-    private static int Compare(UInt128 digestA, string nameA, int indexA, UInt128 digestB, string nameB, int indexB)
+    private static int Compare(Side left, int a, Side right, int b, bool byName, bool withIndex)
     {
-        var order = digestA.CompareTo(digestB);
-        if (order == 0)
+        var order = left.Digest(a).CompareTo(right.Digest(b));
+        if (order == 0 && byName)
         {
-            order = string.CompareOrdinal(nameA, nameB);
+            order = FileName(left.Path(a)).SequenceCompareTo(FileName(right.Path(b)));
         }
 
-        return order != 0 ? order : indexA.CompareTo(indexB);
+        return order != 0 || !withIndex ? order : a.CompareTo(b);
     }
+
+    private static ReadOnlySpan<char> FileName(string path) => path.AsSpan(path.LastIndexOf('/') + 1);
 
     // Returns the tree path, in path order, with the lowest index among files of this digest.
     private static string? FirstWith(UInt128 digest, TreeFile[] tree, int[] present)
@@ -158,5 +156,6 @@ internal static class ContentMatcher
         return low < present.Length && tree[present[low]].Digest == digest ? tree[present[low]].Path : null;
     }
 
-    private static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
+    // How to read the digest and path of an index on one side of the pairing.
+    private sealed record Side(Func<int, UInt128> Digest, Func<int, string> Path);
 }

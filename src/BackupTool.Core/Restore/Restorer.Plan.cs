@@ -7,8 +7,8 @@ public sealed partial class Restorer
 {
     // Checks every entry before anything is written: safe paths, no entry below a symlink, a manifest
     // entry for each file, and no directory in the target that a file would have to replace.
-    // Returns whether the write pass can stream the manifests: they are sorted and the tree metadata
-    // asks for paths in the same order.
+    // Returns whether the write pass can stream the manifests, which needs the manifests sorted and
+    // the tree metadata listing files in the same order.
     private bool Plan(RestoreSource source, RestoreRequest request, bool targetHasEntries, RestoreResult result,
         CancellationToken cancellation)
     {
