@@ -12,11 +12,10 @@ namespace BackupTool.Core.Auditing;
 /// </remarks>
 internal sealed class TreeScanner(IFileSystem fileSystem, IPosixFileSystem posix)
 {
-    /// <summary>Returns every regular file below <paramref name="root"/>.</summary>
-    public List<TreeFile> Scan(string root, string? excluded, List<string> unreadable, CancellationToken cancellation)
+    /// <summary>Returns every regular file below <paramref name="rootPath"/>, a full path.</summary>
+    public List<TreeFile> Scan(string rootPath, string? excluded, List<string> unreadable, CancellationToken cancellation)
     {
         var files = new List<TreeFile>();
-        var rootPath = FullPath(root);
         var excludedPath = excluded is null ? null : FullPath(excluded);
         var pending = new Stack<(string FullPath, string RelativePath)>();
         pending.Push((rootPath, ""));
@@ -45,7 +44,7 @@ internal sealed class TreeScanner(IFileSystem fileSystem, IPosixFileSystem posix
                 }
                 else if (status?.Kind == EntryKind.File)
                 {
-                    files.Add(new TreeFile(relative, fullPath, status.Value.Size));
+                    files.Add(new TreeFile(relative, status.Value.Size));
                 }
             }
         }
