@@ -131,7 +131,11 @@ internal sealed partial class SnapshotBuild
         switch (status.Kind)
         {
             case EntryKind.Directory:
-                _contents.Directories++;
+                if (entry.RelativePath != TreeEntry.RootPath)
+                {
+                    _contents.Directories++;
+                }
+
                 var folder = ToTreeEntry(entry, 0, null);
                 _directories.Add(folder);
                 return folder;

@@ -27,6 +27,7 @@ public class SnapshotCreatorTests
         Assert.Equal(Lines(("ac", "data/a-c.txt"), ("nested", "data/a/b.txt"), ("bee", "data/b.txt")), manifest);
         Assert.Equal(3, result.Files);
         Assert.Equal(11, result.Bytes);
+        Assert.Equal(4, result.Directories);
     }
 
     [Fact]
