@@ -121,8 +121,8 @@ public sealed partial class BagVerifier
     {
         if (item.Length == 0)
         {
-            // NOTE: an empty file is not opened, so a FIFO or device node, which also lists as
-            // zero bytes, is checked as an empty file instead of blocking the read.
+            // An empty file has nothing to read. Pipes, sockets and devices never get here: the
+            // payload walk reports them as unexpected without opening them.
             CompareDigests(item, digester.EmptyDigests, 0, manifests, findings);
             return;
         }

@@ -8,8 +8,8 @@ public sealed partial class BagVerifier
     private async Task VerifyPayloadAsync(string bagPath, BagDeclaration? declaration, BagInfo? bagInfo,
         FetchFile? fetch, VerificationOptions options, VerificationFindings findings, CancellationToken cancellation)
     {
-        var manifests = ScanPayloadManifests(bagPath, declaration, findings);
-        var walker = new PayloadWalker(fileSystem, _logger, findings);
+        var manifests = ScanPayloadManifests(bagPath, declaration, DeclaresEmptyPayload(bagInfo), findings);
+        var walker = new PayloadWalker(_posix, _logger, findings);
         var dataPath = fileSystem.Path.Combine(bagPath, SnapshotLayout.DataFolder);
         var files = fileSystem.Directory.Exists(dataPath)
             ? walker.Walk(dataPath, SnapshotLayout.DataFolder) : ReportNoDataFolder(findings);
@@ -30,7 +30,14 @@ public sealed partial class BagVerifier
         CheckPayloadOxum(bagInfo, walker, resolver.PendingFetches, options, findings);
     }
 
-    private List<ManifestFile> ScanPayloadManifests(string bagPath, BagDeclaration? declaration, VerificationFindings findings)
+    // A snapshot of an empty folder has empty manifests and records that in its Payload-Oxum, 0.0. Files
+    // found in data/ all the same are reported as unexpected, and the Payload-Oxum as mismatched.
+    private static bool DeclaresEmptyPayload(BagInfo? bagInfo) =>
+        bagInfo?.Find(PayloadOxum.Label) is { } entry && PayloadOxum.TryParse(entry.Value, out var oxum)
+        && oxum is { Count: 0, Octets: 0 };
+
+    private List<ManifestFile> ScanPayloadManifests(
+        string bagPath, BagDeclaration? declaration, bool declaredEmpty, VerificationFindings findings)
     {
         var manifests = OpenManifests(bagPath, "manifest-", isTag: false, findings);
         var unsupported = findings.Problems.Any(p => p.Kind == ProblemKind.UnsupportedAlgorithm
@@ -44,7 +51,7 @@ public sealed partial class BagVerifier
         foreach (var manifest in manifests)
         {
             manifest.Scan(declaration?.Encoding ?? BagDeclaration.Current.Encoding, declaration?.DecodesPercent ?? true, findings);
-            if (manifest.EntryCount == 0)
+            if (manifest.EntryCount == 0 && !declaredEmpty)
             {
                 findings.Problem(ProblemKind.ManifestEmpty, manifest.FileName, null,
                     "the payload manifest lists no file; restore it from a copy or create the snapshot again");
