@@ -2,9 +2,9 @@
 # Takes a snapshot of a source tree before a monorepo migration, moves files the way such a
 # migration does, audits the migrated tree against the snapshot, then restores the snapshot.
 # Usage: samples/migration-demo.sh [TREE] [WORK]
-#   TREE  the tree to migrate; it is copied first and never changed (default: samples/project)
-#   WORK  a folder for the copy, the snapshot and the restore (default: a new temporary folder)
-# Set BACKUP to the command to run, such as "dotnet path/to/backup.dll" (default: backup).
+#   TREE  the tree to migrate, copied first and never changed (default: samples/project).
+#   WORK  a folder for the copy, the snapshot and the restore (default: a new temporary folder).
+# BACKUP sets the command to run, such as "dotnet path/to/backup.dll" (default: backup).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 tree=${1:-$here/project}

@@ -19,7 +19,7 @@ internal static class Logging
         var configuration = new LoggerConfiguration().MinimumLevel.Verbose();
         if (options.Verbose)
         {
-            configuration.WriteTo.Console(LogEventLevel.Debug, ConsoleTemplate,
+            configuration.WriteTo.Console(LogEventLevel.Verbose, ConsoleTemplate,
                 standardErrorFromLevel: LogEventLevel.Verbose);
         }
 

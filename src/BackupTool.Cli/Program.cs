@@ -4,6 +4,7 @@ using BackupTool.Cli;
 using BackupTool.Cli.Verbs;
 using BackupTool.Core.Posix;
 using CommandLine;
+using CommandLine.Text;
 
 using var cancellation = new CancellationTokenSource();
 var signal = 0;
@@ -21,19 +22,44 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel
 
 var parser = new Parser(settings =>
 {
-    settings.HelpWriter = Console.Error;
+    settings.HelpWriter = null;
     settings.CaseInsensitiveEnumValues = true;
     settings.AllowMultiInstance = true;
+    settings.EnableDashDash = true;
 });
 var parsed = parser.ParseArguments<CreateOptions, VerifyOptions, RestoreOptions, ListOptions>(args);
 if (parsed is NotParsed<object> notParsed)
 {
     var onlyHelp = notParsed.Errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError
         or ErrorType.VersionRequestedError);
-    return onlyHelp ? ExitCodes.Success : ExitCodes.InvalidInput;
+    var help = HelpText.AutoBuild(parsed, h => HelpText.DefaultParsingErrorsHandler(parsed, h), e => e, verbsIndex: true);
+    if (onlyHelp)
+    {
+        Console.Error.WriteLine(help);
+        return ExitCodes.Success;
+    }
+
+    var verb = parsed.TypeInfo.Current == typeof(NullInstance) ? null : parsed.TypeInfo.Current;
+    var usage = HelpText.AutoBuild(parsed, h => { h.AutoHelp = true; h.AutoVersion = false; return h; }, e => e,
+        verbsIndex: verb is null);
+    Console.Error.WriteLine(usage);
+    foreach (var line in UsageErrors.Describe(notParsed.Errors, verb))
+    {
+        Console.Error.WriteLine(line);
+    }
+
+    return ExitCodes.InvalidInput;
 }
 
 var options = (CommonOptions)parsed.Value;
+if (!string.IsNullOrEmpty(options.LogFile)
+    && Path.GetDirectoryName(Path.GetFullPath(options.LogFile)) is { } logFolder && !Directory.Exists(logFolder))
+{
+    Console.Error.WriteLine($"error: the folder of --log-file '{options.LogFile}' does not exist. "
+        + "Create it or choose another log file.");
+    return ExitCodes.InvalidInput;
+}
+
 var fileSystem = new FileSystem();
 IPosixFileSystem posix = PosixFileSystem.IsSupported ? new PosixFileSystem() : new EmulatedPosixFileSystem(fileSystem);
 using var logger = Logging.Create(options);

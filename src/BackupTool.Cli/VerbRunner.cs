@@ -1,3 +1,5 @@
+using System.Text.Json;
+using BackupTool.Cli.Output;
 using BackupTool.Cli.Verbs;
 using BackupTool.Core;
 
@@ -11,6 +13,7 @@ internal static class VerbRunner
     {
         try
         {
+            CheckArguments(options);
             return options switch
             {
                 CreateOptions create => await new CreateVerb(create, context).RunAsync(),
@@ -23,20 +26,48 @@ internal static class VerbRunner
         }
         catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
         {
-            context.Error.WriteLine("Interrupted: nothing half-written was left looking complete.");
-            return ExitCodes.Interrupted;
+            return Fail(options, context, ExitCodes.Interrupted,
+                "Interrupted: nothing half-written was left looking complete.");
         }
         catch (InvalidInputException exception)
         {
             context.Logger.Fatal(exception, "Invalid input");
-            context.Error.WriteLine($"error: {exception.Message}");
-            return ExitCodes.InvalidInput;
+            return Fail(options, context, ExitCodes.InvalidInput, $"error: {exception.Message}");
+        }
+        catch (ArgumentException exception)
+        {
+            // .NET rejects empty or malformed paths with ArgumentException before touching the disk.
+            context.Logger.Fatal(exception, "Invalid argument");
+            return Fail(options, context, ExitCodes.InvalidInput,
+                $"error: invalid path or value: {exception.Message} Check the arguments and run again.");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             context.Logger.Fatal(exception, "The operation failed");
-            context.Error.WriteLine($"error: {exception.Message}");
-            return ExitCodes.Failed;
+            return Fail(options, context, ExitCodes.Failed, $"error: {exception.Message}");
         }
+    }
+
+    private static void CheckArguments(CommonOptions options)
+    {
+        var extra = options.ExtraArguments.ToList();
+        if (extra.Count > 0)
+        {
+            throw new InvalidInputException($"Unexpected argument '{extra[0]}': each command takes one path. "
+                + "Quote a path that contains spaces, and run one command per snapshot.");
+        }
+    }
+
+    /// <summary>Prints the failure on stderr, and with --json also as an object on stdout.</summary>
+    private static int Fail(CommonOptions options, VerbContext context, int exitCode, string message)
+    {
+        context.Error.WriteLine(message);
+        if (options.Json)
+        {
+            var error = new { error = message.StartsWith("error: ", StringComparison.Ordinal) ? message[7..] : message, exitCode };
+            context.Out.WriteLine(JsonSerializer.Serialize(error, JsonOutput.Options));
+        }
+
+        return exitCode;
     }
 }

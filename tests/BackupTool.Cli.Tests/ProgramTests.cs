@@ -1,13 +1,24 @@
+using System.Text.Json;
 using BackupTool.Cli.Tests.Support;
 
 namespace BackupTool.Cli.Tests;
 
-public class ProgramTests
+public sealed class ProgramTests : IDisposable
 {
+    private readonly TempDirectory _temp = new();
+
+    public ProgramTests()
+    {
+        Directory.CreateDirectory(_temp.Combine("src"));
+        File.WriteAllText(_temp.Combine("src", "a.txt"), "a");
+    }
+
+    public void Dispose() => _temp.Dispose();
+
     [Fact]
     public void Help_ListsEveryVerb_ExitsZero()
     {
-        var run = BackupProcess.Run(Path.GetTempPath(), "--help");
+        var run = Backup("--help");
 
         Assert.Equal(0, run.ExitCode);
         foreach (var verb in new[] { "create", "verify", "restore", "list" })
@@ -17,11 +28,76 @@ public class ProgramTests
     }
 
     [Fact]
-    public void UnknownOption_ExitsTwo()
+    public void UnknownOption_ExitsTwoNamingIt()
     {
-        var run = BackupProcess.Run(Path.GetTempPath(), "create", "--no-such-option", "x");
+        var run = Backup("create", "--no-such-option", "x");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("no-such-option", run.Error);
+        Assert.Contains("unknown option '--no-such-option'", run.Error);
     }
+
+    [Fact]
+    public void MissingSource_NamesTheMissingArgument()
+    {
+        var run = Backup("create");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("missing SOURCE", run.Error);
+    }
+
+    [Fact]
+    public void ExtraArgument_ExitsTwoInsteadOfIgnoringIt()
+    {
+        // A shell glob matching two snapshots used to verify only the first and exit 0.
+        var run = Backup("verify", "first", "second");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Unexpected argument 'second'", run.Error);
+    }
+
+    [Fact]
+    public void DoubleDash_PassesAPathThatStartsWithADash()
+    {
+        Directory.CreateDirectory(_temp.Combine("-src"));
+
+        var run = Backup("create", "--dest", "backups", "--name", "snap", "--", "-src");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(Directory.Exists(_temp.Combine("backups", "snap", "data")));
+    }
+
+    [Fact]
+    public void EmptyDestination_ExitsTwoWithoutCrashing()
+    {
+        // An empty --dest used to end in an unhandled ArgumentException and exit 134.
+        var run = Backup("create", "src", "--dest", "");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("invalid path", run.Error);
+        Assert.DoesNotContain("Unhandled exception", run.Error);
+    }
+
+    [Fact]
+    public void JsonError_PrintsAnObjectOnStdout()
+    {
+        var run = Backup("verify", "no-such-snapshot", "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(2, json.RootElement.GetProperty("exitCode").GetInt32());
+        Assert.Contains("no-such-snapshot", json.RootElement.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public void LogFileInMissingFolder_ExitsTwo()
+    {
+        // A log file in a folder that does not exist used to be dropped without a word.
+        var run = Backup("create", "src", "--dest", "backups", "--log-file", "no/such/folder/run.log");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no/such/folder/run.log", run.Error);
+        Assert.False(Directory.Exists(_temp.Combine("backups")));
+    }
+
+    private BackupRun Backup(params string[] arguments) => BackupProcess.Run(_temp.Path, arguments);
 }

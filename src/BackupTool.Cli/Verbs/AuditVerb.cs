@@ -73,8 +73,8 @@ internal sealed class AuditVerb(VerifyOptions options, VerbContext context)
             + (failed ? "DIFFERENCES FOUND" : "OK"));
     }
 
-    private static string PresentAt(ChangedFile file, string what) =>
-        file.ContentPresentAt is null ? "" : $" ({what} still present at {DisplayPath.Quote(file.ContentPresentAt)})";
+    private static string PresentAt(ChangedFile file, string contentLabel) =>
+        file.ContentPresentAt is null ? "" : $" ({contentLabel} still present at {DisplayPath.Quote(file.ContentPresentAt)})";
 
     private object ToJson(AuditReport report, bool failed) => new
     {

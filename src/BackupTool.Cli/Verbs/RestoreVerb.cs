@@ -43,8 +43,8 @@ internal sealed class RestoreVerb(RestoreOptions options, VerbContext context)
         switch (result.Status)
         {
             case RestoreStatus.Rejected:
-                context.Error.WriteLine($"Restore refused: '{options.Snapshot}' is damaged or unsafe; nothing was written. "
-                    + $"Run 'backup verify {options.Snapshot}' for a full report.");
+                context.Error.WriteLine("Restore rejected for the problems above; nothing was written. "
+                    + $"Run 'backup verify {options.Snapshot}' for a full report on the snapshot.");
                 break;
             case RestoreStatus.Failed:
                 context.Error.WriteLine("Restore failed: the staged files were removed and nothing half-written was left.");
@@ -71,6 +71,11 @@ internal sealed class RestoreVerb(RestoreOptions options, VerbContext context)
             context.Out.WriteLine($"overwrite  {DisplayPath.Quote(path)}");
         }
 
+        foreach (var conflict in result.Conflicts)
+        {
+            context.Out.WriteLine($"conflict   {conflict}");
+        }
+
         context.Out.WriteLine($"Dry run: {result.WouldCreate.Count} to create, {result.WouldOverwrite.Count} to overwrite "
             + $"in {options.Target}; nothing was changed.");
     }
@@ -88,6 +93,7 @@ internal sealed class RestoreVerb(RestoreOptions options, VerbContext context)
         result.HardLinks,
         result.WouldCreate,
         result.WouldOverwrite,
+        result.Conflicts,
         result.Warnings,
         result.Problems,
     };

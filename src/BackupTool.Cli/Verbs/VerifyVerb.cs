@@ -15,7 +15,7 @@ internal sealed class VerifyVerb(VerifyOptions options, VerbContext context)
 {
     public async Task<int> RunAsync()
     {
-        var verifier = new BagVerifier(context.FileSystem, context.Logger);
+        var verifier = new BagVerifier(context.FileSystem, context.Logger, context.Posix);
         VerificationReport report;
         var latest = new VerificationProgress();
         using (var bar = new TerminalProgress(context.Error,

@@ -21,10 +21,10 @@ public sealed class AuditReport
     /// <summary>Snapshot files whose content is now at another path.</summary>
     public List<MovedFile> Moved { get; } = [];
 
-    /// <summary>Snapshot files whose path holds other content.</summary>
+    /// <summary>Snapshot files whose path contains other content.</summary>
     public List<ChangedFile> Modified { get; } = [];
 
-    /// <summary>Snapshot files whose content no unmatched tree file holds and whose path is gone.</summary>
+    /// <summary>Snapshot files whose path is gone and whose content no unpaired tree file contains.</summary>
     public List<ChangedFile> Missing { get; } = [];
 
     /// <summary>Tree files that no snapshot file explains.</summary>

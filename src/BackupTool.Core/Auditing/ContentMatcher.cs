@@ -5,137 +5,157 @@ namespace BackupTool.Core.Auditing;
 /// <summary>Pairs snapshot files with tree files by path and digest, one to one.</summary>
 /// <remarks>
 /// Steps: a tree file at the same path with the same digest makes the snapshot file unchanged.
-/// A snapshot file whose path is gone takes an unpaired tree file with its digest (preferring one
-/// with the same file name) and is moved, or else is missing. A snapshot file whose path holds
-/// other content is modified, never moved, so an edit is never hidden by a copy elsewhere.
-/// Unpaired tree files are new. Deterministic: candidates are taken in path order.
+/// A snapshot file whose path is gone takes an unpaired tree file with its digest and is moved,
+/// or else is missing. Among several candidates, one with the same file name is taken first, then
+/// the others in path order. A snapshot file whose path contains other content is modified, never
+/// moved, so a copy elsewhere cannot hide an edit. Unpaired tree files are new. Works on sorted
+/// arrays, without a dictionary, so memory stays near the size of the two file lists.
 /// </remarks>
 internal static class ContentMatcher
 {
     /// <summary>Classifies every file into <paramref name="report"/>.</summary>
-    /// <param name="snapshot">Snapshot paths and their digests.</param>
-    /// <param name="tree">Tree paths and their digests; null for a file that was not hashed.</param>
-    /// <param name="report">Receives the categories.</param>
-    public static void Match(IReadOnlyDictionary<string, string> snapshot, IReadOnlyDictionary<string, string?> tree,
-        AuditReport report)
+    /// <param name="snapshot">Snapshot files, sorted by path with <see cref="PathComparer"/>.</param>
+    /// <param name="tree">Tree files, sorted by path with <see cref="PathComparer"/>.</param>
+    /// <param name="report">Receives the categories, each sorted by path.</param>
+    public static void Match(SnapshotFile[] snapshot, TreeFile[] tree, AuditReport report)
     {
-        var paired = new HashSet<string>(StringComparer.Ordinal);
-        var gone = new List<string>();
-        var changed = new List<string>();
-        foreach (var path in snapshot.Keys.Order(PathComparer.Instance))
+        var paired = new bool[tree.Length];
+        var (absent, changed) = JoinByPath(snapshot, tree, paired, report);
+        var present = Enumerable.Range(0, tree.Length).Where(j => tree[j].Hashed).ToArray();
+        Array.Sort(present, (a, b) => tree[a].Digest != tree[b].Digest ? tree[a].Digest.CompareTo(tree[b].Digest) : a - b);
+
+        var moves = PairByDigest(snapshot, tree, absent, paired);
+        foreach (var i in absent)
         {
-            if (!tree.TryGetValue(path, out var digest))
+            if (moves.TryGetValue(i, out var j))
             {
-                gone.Add(path);
-            }
-            else if (digest == snapshot[path])
-            {
-                report.Unchanged.Add(path);
-                paired.Add(path);
+                report.Moved.Add(new MovedFile(snapshot[i].Path, tree[j].Path));
             }
             else
             {
-                changed.Add(path);
-                paired.Add(path);
+                report.Missing.Add(new ChangedFile(snapshot[i].Path, FirstWith(snapshot[i].Digest, tree, present)));
             }
         }
 
-        var candidates = new CandidateIndex(tree, paired);
-        foreach (var path in gone)
+        foreach (var i in changed)
         {
-            var digest = snapshot[path];
-            var destination = candidates.Take(digest, FileName(path));
-            if (destination is null)
+            report.Modified.Add(new ChangedFile(snapshot[i].Path, FirstWith(snapshot[i].Digest, tree, present)));
+        }
+
+        for (var j = 0; j < tree.Length; j++)
+        {
+            if (!paired[j])
             {
-                report.Missing.Add(new ChangedFile(path, candidates.AnyPathWith(digest)));
+                report.New.Add(tree[j].Path);
+            }
+        }
+    }
+
+    private static (List<int> Absent, List<int> Changed) JoinByPath(SnapshotFile[] snapshot, TreeFile[] tree,
+        bool[] paired, AuditReport report)
+    {
+        var absent = new List<int>();
+        var changed = new List<int>();
+        var j = 0;
+        for (var i = 0; i < snapshot.Length; i++)
+        {
+            while (j < tree.Length && PathComparer.Instance.Compare(tree[j].Path, snapshot[i].Path) < 0)
+            {
+                j++;
+            }
+
+            if (j == tree.Length || tree[j].Path != snapshot[i].Path)
+            {
+                absent.Add(i);
+                continue;
+            }
+
+            paired[j] = true;
+            if (tree[j].Hashed && tree[j].Digest == snapshot[i].Digest)
+            {
+                report.Unchanged.Add(snapshot[i].Path);
             }
             else
             {
-                report.Moved.Add(new MovedFile(path, destination));
+                changed.Add(i);
             }
         }
 
-        foreach (var path in changed)
-        {
-            report.Modified.Add(new ChangedFile(path, candidates.AnyPathWith(snapshot[path])));
-        }
-
-        report.New.AddRange(candidates.Unpaired());
+        return (absent, changed);
     }
 
-    private static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
-
-    // Tree files grouped by digest, with a per-name queue so a moved file prefers a same-named match.
-    private sealed class CandidateIndex
+    // Pairs absent snapshot files with unpaired tree files of the same digest: first those with the
+    // same file name, then the rest, each in path order. Returns snapshot index to tree index.
+    private static Dictionary<int, int> PairByDigest(SnapshotFile[] snapshot, TreeFile[] tree, List<int> absent,
+        bool[] paired)
     {
-        private readonly Dictionary<string, Queue<string>> _byDigest = new(StringComparer.Ordinal);
-        private readonly Dictionary<(string Digest, string Name), Queue<string>> _byDigestAndName = new();
-        private readonly Dictionary<string, string> _firstPath = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _paired;
-        private readonly IReadOnlyDictionary<string, string?> _tree;
+        var moves = new Dictionary<int, int>();
+        var candidates = Enumerable.Range(0, tree.Length).Where(j => tree[j].Hashed && !paired[j]).ToList();
+        var sources = new Side(i => snapshot[i].Digest, i => snapshot[i].Path);
+        var targets = new Side(j => tree[j].Digest, j => tree[j].Path);
+        PairGroups(absent.ToList(), candidates, sources, targets, byName: true, moves, paired);
+        var unmatched = absent.Where(i => !moves.ContainsKey(i)).ToList();
+        candidates.RemoveAll(j => paired[j]);
+        PairGroups(unmatched, candidates, sources, targets, byName: false, moves, paired);
+        return moves;
+    }
 
-        public CandidateIndex(IReadOnlyDictionary<string, string?> tree, HashSet<string> paired)
+    // Sorts both index lists by (digest, file name when byName, index) and pairs the k-th of each equal group.
+    private static void PairGroups(List<int> sourceIndexes, List<int> targetIndexes, Side sources, Side targets,
+        bool byName, Dictionary<int, int> moves, bool[] paired)
+    {
+        sourceIndexes.Sort((a, b) => Compare(sources, a, sources, b, byName, withIndex: true));
+        targetIndexes.Sort((a, b) => Compare(targets, a, targets, b, byName, withIndex: true));
+        var t = 0;
+        foreach (var s in sourceIndexes)
         {
-            _tree = tree;
-            _paired = paired;
-            foreach (var path in tree.Keys.Order(PathComparer.Instance))
+            while (t < targetIndexes.Count && Compare(targets, targetIndexes[t], sources, s, byName, withIndex: false) < 0)
             {
-                if (tree[path] is not { } digest)
-                {
-                    continue;
-                }
-
-                _firstPath.TryAdd(digest, path);
-                Enqueue(_byDigest, digest, path);
-                Enqueue(_byDigestAndName, (digest, FileName(path)), path);
-            }
-        }
-
-        public string? Take(string digest, string name)
-        {
-            var path = Dequeue(_byDigestAndName, (digest, name)) ?? Dequeue(_byDigest, digest);
-            if (path is not null)
-            {
-                _paired.Add(path);
+                t++;
             }
 
-            return path;
-        }
-
-        public string? AnyPathWith(string digest) => _firstPath.GetValueOrDefault(digest);
-
-        public IEnumerable<string> Unpaired() =>
-            _tree.Keys.Where(path => !_paired.Contains(path)).Order(PathComparer.Instance);
-
-        private string? Dequeue<TKey>(Dictionary<TKey, Queue<string>> index, TKey key)
-            where TKey : notnull
-        {
-            if (!index.TryGetValue(key, out var queue))
+            if (t < targetIndexes.Count && Compare(targets, targetIndexes[t], sources, s, byName, withIndex: false) == 0)
             {
-                return null;
+                moves[s] = targetIndexes[t];
+                paired[targetIndexes[t]] = true;
+                t++;
             }
-
-            while (queue.TryDequeue(out var path))
-            {
-                if (!_paired.Contains(path))
-                {
-                    return path;
-                }
-            }
-
-            return null;
-        }
-
-        private static void Enqueue<TKey>(Dictionary<TKey, Queue<string>> index, TKey key, string path)
-            where TKey : notnull
-        {
-            if (!index.TryGetValue(key, out var queue))
-            {
-                queue = new Queue<string>();
-                index[key] = queue;
-            }
-
-            queue.Enqueue(path);
         }
     }
+
+    private static int Compare(Side left, int a, Side right, int b, bool byName, bool withIndex)
+    {
+        var order = left.Digest(a).CompareTo(right.Digest(b));
+        if (order == 0 && byName)
+        {
+            order = FileName(left.Path(a)).SequenceCompareTo(FileName(right.Path(b)));
+        }
+
+        return order != 0 || !withIndex ? order : a.CompareTo(b);
+    }
+
+    private static ReadOnlySpan<char> FileName(string path) => path.AsSpan(path.LastIndexOf('/') + 1);
+
+    // Returns the tree path, in path order, with the lowest index among files of this digest.
+    private static string? FirstWith(UInt128 digest, TreeFile[] tree, int[] present)
+    {
+        int low = 0, high = present.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (tree[present[middle]].Digest < digest)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low < present.Length && tree[present[low]].Digest == digest ? tree[present[low]].Path : null;
+    }
+
+    // How to read the digest and path of an index on one side of the pairing.
+    private sealed record Side(Func<int, UInt128> Digest, Func<int, string> Path);
 }

@@ -2,10 +2,12 @@ namespace BackupTool.Core.Auditing;
 
 /// <summary>A regular file found in the audited tree.</summary>
 /// <param name="Path">Path relative to the tree root, with <c>/</c> separators.</param>
-/// <param name="FullPath">The path to open.</param>
 /// <param name="Size">Length in bytes when the tree was scanned.</param>
-public sealed record TreeFile(string Path, string FullPath, long Size)
+internal record struct TreeFile(string Path, long Size)
 {
-    /// <summary>The digest, once hashed; null for files whose size matches no snapshot file.</summary>
-    public string? Digest { get; set; }
+    /// <summary>The first 128 bits of the file's digest; meaningful only when <see cref="Hashed"/> is set.</summary>
+    public UInt128 Digest { get; set; }
+
+    /// <summary>Whether the file was read and hashed, which only files of a snapshot file's size are.</summary>
+    public bool Hashed { get; set; }
 }

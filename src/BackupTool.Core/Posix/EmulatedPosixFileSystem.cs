@@ -76,6 +76,42 @@ public sealed class EmulatedPosixFileSystem(IFileSystem fileSystem) : IPosixFile
     {
     }
 
+    /// <inheritdoc/>
+    public IReadOnlyList<EntryName> ListDirectory(string path)
+    {
+        if (!fileSystem.Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"Could not list the folder '{path}': it does not exist.", path);
+        }
+
+        return fileSystem.Directory.EnumerateFileSystemEntries(path)
+            .Select(child => new EntryName(fileSystem.Path.GetFileName(child), IsValidUtf8: true))
+            .ToList();
+    }
+
+    /// <inheritdoc/>
+    public EntryName ReadLinkTarget(string path) =>
+        fileSystem.FileInfo.New(path).LinkTarget is { } target
+            ? new EntryName(target, IsValidUtf8: true)
+            : throw new IOException($"Could not read the symlink '{path}': it is not a symlink.");
+
+    /// <inheritdoc/>
+    public void Rename(string sourcePath, string destinationPath)
+    {
+        if (fileSystem.Directory.Exists(sourcePath) && fileSystem.FileInfo.New(sourcePath).LinkTarget is null)
+        {
+            fileSystem.Directory.Move(sourcePath, destinationPath);
+        }
+        else
+        {
+            fileSystem.File.Move(sourcePath, destinationPath, overwrite: true);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Locks are not emulated: this always succeeds.</remarks>
+    public IDisposable? TryLock(string directoryPath) => new MemoryStream();
+
     private string Resolve(string path)
     {
         IFileSystemInfo entry = fileSystem.File.Exists(path) ? fileSystem.FileInfo.New(path) : fileSystem.DirectoryInfo.New(path);

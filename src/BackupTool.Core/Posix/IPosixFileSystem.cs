@@ -31,4 +31,23 @@ public interface IPosixFileSystem
 
     /// <summary>Flushes the entries of the directory at <paramref name="path"/>, so that renames in it last.</summary>
     void SyncDirectory(string path);
+
+    /// <summary>Lists the names in the folder at <paramref name="path"/> as stored, without <c>.</c> and <c>..</c>.</summary>
+    /// <remarks>Names that are not valid UTF-8 are returned escaped and flagged, never replaced.</remarks>
+    /// <exception cref="FileNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="AccessDeniedException">The folder may not be read.</exception>
+    IReadOnlyList<EntryName> ListDirectory(string path);
+
+    /// <summary>Returns the target text of the symlink at <paramref name="path"/>, byte for byte.</summary>
+    /// <exception cref="IOException">The entry is not a symlink or could not be read.</exception>
+    EntryName ReadLinkTarget(string path);
+
+    /// <summary>Renames an entry, as <c>rename</c> does: a symlink moves as itself, never its target.</summary>
+    /// <remarks>A file or symlink at <paramref name="destinationPath"/> is replaced.</remarks>
+    void Rename(string sourcePath, string destinationPath);
+
+    /// <summary>Takes an exclusive advisory lock (<c>flock</c>) on a folder, held until disposed.</summary>
+    /// <returns>The lock, or null when another process holds it.</returns>
+    /// <remarks>The lock ends with the process that holds it, even when that process is killed.</remarks>
+    IDisposable? TryLock(string directoryPath);
 }

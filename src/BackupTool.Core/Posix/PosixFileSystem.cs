@@ -14,7 +14,8 @@ public sealed partial class PosixFileSystem : IPosixFileSystem
     private const int OpenCloseOnExec = 0x80000;
 
     /// <summary>Returns whether this process runs on an operating system this class supports.</summary>
-    public static bool IsSupported => OperatingSystem.IsLinux();
+    /// <remarks>Only 64-bit processes, because the <c>readdir</c> entry layout read here is the 64-bit one.</remarks>
+    public static bool IsSupported => OperatingSystem.IsLinux() && Environment.Is64BitProcess;
 
     /// <inheritdoc/>
     public unsafe EntryStatus GetStatus(string path, bool followSymlinks = false)

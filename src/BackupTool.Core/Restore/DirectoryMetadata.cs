@@ -6,4 +6,6 @@ namespace BackupTool.Core.Restore;
 /// <param name="Path">Path relative to the target; <c>.</c> is the target itself.</param>
 /// <param name="Mode">Permission and special bits.</param>
 /// <param name="ModifiedTime">Modification time.</param>
-internal sealed record DirectoryMetadata(string Path, int Mode, UnixTime ModifiedTime);
+/// <param name="UserId">Owner user ID.</param>
+/// <param name="GroupId">Owner group ID.</param>
+internal sealed record DirectoryMetadata(string Path, int Mode, UnixTime ModifiedTime, int UserId, int GroupId);

@@ -27,6 +27,9 @@ public sealed class RestoreResult
     /// <summary>Paths created as another name of an already restored file.</summary>
     public long HardLinks { get; set; }
 
+    /// <summary>Directories in the target where the snapshot has a file or symlink, which restore never replaces.</summary>
+    public List<string> Conflicts { get; } = [];
+
     /// <summary>For a dry run: paths, relative to the target, that do not exist yet.</summary>
     public List<string> WouldCreate { get; } = [];
 

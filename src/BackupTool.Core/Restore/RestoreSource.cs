@@ -1,6 +1,5 @@
 using System.IO.Abstractions;
 using BackupTool.Core.Bags;
-using BackupTool.Core.Manifests;
 using BackupTool.Core.Posix;
 using BackupTool.Core.Snapshots;
 
@@ -9,9 +8,9 @@ namespace BackupTool.Core.Restore;
 /// <summary>A checked bag ready to restore: its declaration, payload manifests and tree metadata file.</summary>
 /// <param name="BagPath">The bag folder.</param>
 /// <param name="Declaration">The parsed <c>bagit.txt</c>.</param>
-/// <param name="Payload">Every payload file with its digests.</param>
+/// <param name="Payload">The checked payload manifests.</param>
 /// <param name="TreePath">The <c>backup-tree.tsv</c> file, or null for a bag without one.</param>
-public sealed record RestoreSource(string BagPath, BagDeclaration Declaration, PayloadManifestSet Payload, string? TreePath)
+public sealed record RestoreSource(string BagPath, BagDeclaration Declaration, PayloadManifests Payload, string? TreePath)
 {
     /// <summary>Reads and checks the bag's declaration, tag files and payload manifests.</summary>
     /// <returns>The source, or null after adding what is wrong to <paramref name="problems"/>.</returns>
@@ -43,7 +42,7 @@ public sealed record RestoreSource(string BagPath, BagDeclaration Declaration, P
             return null;
         }
 
-        var payload = PayloadManifestSet.Load(fileSystem, bagPath, declaration, cancellation);
+        var payload = PayloadManifests.Scan(fileSystem, bagPath, declaration, cancellation);
         warnings.AddRange(payload.Warnings);
         problems.AddRange(payload.Problems);
         var treePath = fileSystem.Path.Combine(bagPath, TreeMetadataFormat.FileName);
@@ -57,7 +56,7 @@ public sealed record RestoreSource(string BagPath, BagDeclaration Declaration, P
     /// <summary>Returns the full path of a payload file given relative to <c>data/</c>.</summary>
     public string DataPath(string path) => RelativePaths.Join(BagPath, SnapshotLayout.DataFolder + "/" + path);
 
-    /// <summary>Streams the entries to restore, in parent-before-child order.</summary>
+    /// <summary>Streams the entries to restore, in file order.</summary>
     /// <remarks>
     /// Without tree metadata, each payload file becomes a file entry with mode 0 and size -1,
     /// which mean "not recorded".
@@ -70,8 +69,6 @@ public sealed record RestoreSource(string BagPath, BagDeclaration Declaration, P
             return new TreeMetadataReader(fileSystem).Read(TreePath);
         }
 
-        return Payload.Files.Keys
-            .Order(PathComparer.Instance)
-            .Select(path => new TreeEntry(EntryKind.File, path, 0, default, -1, 0, 0));
+        return Payload.Read(0).Select(file => new TreeEntry(EntryKind.File, file.Path, 0, default, -1, 0, 0));
     }
 }

@@ -7,8 +7,41 @@ public sealed partial class Restorer
 {
     // Checks every entry before anything is written: safe paths, no entry below a symlink, a manifest
     // entry for each file, and no directory in the target that a file would have to replace.
-    private void Plan(RestoreSource source, RestoreRequest request, bool targetHasEntries, RestoreResult result,
+    // Returns whether the write pass can stream the manifests, which needs the manifests sorted and
+    // the tree metadata listing files in the same order.
+    private bool Plan(RestoreSource source, RestoreRequest request, bool targetHasEntries, RestoreResult result,
         CancellationToken cancellation)
+    {
+        var problems = result.Problems.Count;
+        var warnings = result.Warnings.Count;
+        using (var index = source.Payload.OpenIndex(cancellation))
+        {
+            PlanPass(source, request, targetHasEntries, result, index, cancellation);
+            if (!index.OutOfOrder)
+            {
+                return source.Payload.IsSorted;
+            }
+        }
+
+        _logger.Debug("{TreePath} lists paths out of manifest order; loading the manifests into memory", source.TreePath);
+        result.Problems.RemoveRange(problems, result.Problems.Count - problems);
+        result.Warnings.RemoveRange(warnings, result.Warnings.Count - warnings);
+        ResetCounts(result);
+        using var dictionary = DictionaryPayloadIndex.Load(source.Payload, cancellation);
+        PlanPass(source, request, targetHasEntries, result, dictionary, cancellation);
+        return false;
+    }
+
+    private static void ResetCounts(RestoreResult result)
+    {
+        result.Files = result.Bytes = result.Directories = result.Symlinks = result.HardLinks = 0;
+        result.WouldCreate.Clear();
+        result.WouldOverwrite.Clear();
+        result.Conflicts.Clear();
+    }
+
+    private void PlanPass(RestoreSource source, RestoreRequest request, bool targetHasEntries, RestoreResult result,
+        IPayloadIndex index, CancellationToken cancellation)
     {
         var symlinks = new HashSet<string>(StringComparer.Ordinal);
         var replaced = new HashSet<string>(StringComparer.Ordinal);
@@ -28,7 +61,7 @@ public sealed partial class Restorer
                     continue;
                 }
 
-                Count(source, entry, symlinks, result);
+                Count(index, entry, symlinks, result);
                 if (targetHasEntries || request.DryRun)
                 {
                     CompareWithTarget(request.TargetPath, entry, replaced, result);
@@ -40,14 +73,15 @@ public sealed partial class Restorer
             result.Problems.Add(exception.Message);
         }
 
-        ReportUnclaimedPayload(source, result);
+        result.Problems.AddRange(index.Problems);
+        ReportUnclaimedPayload(source, index, result);
     }
 
     private static void CheckRoot(TreeEntry entry, RestoreResult result)
     {
         if (entry.Kind != EntryKind.Directory)
         {
-            result.Problems.Add($"{TreeMetadataFormat.FileName} records the root '.' as a {entry.Kind}, not a directory");
+            result.Problems.Add($"{TreeMetadataFormat.FileName} records the root '.' as a {KindName(entry.Kind)}, not a directory");
         }
     }
 
@@ -90,7 +124,7 @@ public sealed partial class Restorer
         return null;
     }
 
-    private void Count(RestoreSource source, TreeEntry entry, HashSet<string> symlinks, RestoreResult result)
+    private void Count(IPayloadIndex index, TreeEntry entry, HashSet<string> symlinks, RestoreResult result)
     {
         switch (entry.Kind)
         {
@@ -105,22 +139,17 @@ public sealed partial class Restorer
                 result.Symlinks++;
                 break;
             case EntryKind.File:
-                CountFile(source, entry, result);
+                CountFile(index, entry, result);
                 break;
             default:
-                result.Warnings.Add($"'{entry.Path}' is a {entry.Kind}, which restore does not recreate; skipped");
+                result.Warnings.Add($"'{entry.Path}' is a {KindName(entry.Kind)}, which restore does not recreate; skipped");
                 break;
         }
     }
 
-    private static void CountFile(RestoreSource source, TreeEntry entry, RestoreResult result)
+    private static void CountFile(IPayloadIndex index, TreeEntry entry, RestoreResult result)
     {
-        var listed = source.Payload.Files.TryGetValue(entry.Path, out var file);
-        if (listed)
-        {
-            file!.Claimed = true;
-        }
-
+        var listed = index.Claim(entry.Path) is not null;
         result.Files++;
         if (entry.HardLinkOf is not null)
         {
@@ -153,8 +182,7 @@ public sealed partial class Restorer
         }
         else if (existing.Value.Kind == EntryKind.Directory && entry.Kind != EntryKind.Directory)
         {
-            result.Problems.Add($"'{entry.Path}' is a directory in the target but a {entry.Kind} in the snapshot; "
-                + "move the directory away or restore into another folder");
+            result.Conflicts.Add($"'{entry.Path}' is a directory in the target but a {KindName(entry.Kind)} in the snapshot");
         }
         else if (existing.Value.Kind != EntryKind.Directory)
         {
@@ -191,19 +219,16 @@ public sealed partial class Restorer
         }
     }
 
-    private static void ReportUnclaimedPayload(RestoreSource source, RestoreResult result)
+    private static void ReportUnclaimedPayload(RestoreSource source, IPayloadIndex index, RestoreResult result)
     {
         if (!source.HasTreeMetadata)
         {
             return;
         }
 
-        foreach (var (path, file) in source.Payload.Files)
+        foreach (var path in index.Unclaimed())
         {
-            if (!file.Claimed)
-            {
-                result.Problems.Add($"data/{path} is in the payload manifest but not recorded in {TreeMetadataFormat.FileName}");
-            }
+            result.Problems.Add($"data/{path} is in the payload manifest but not recorded in {TreeMetadataFormat.FileName}");
         }
     }
 }

@@ -9,7 +9,11 @@ public sealed partial class Restorer
     // Bytes of files whose size the bag does not record, counted while they are written.
     private long _unrecordedBytes;
 
-    private async Task WriteAsync(RestoreSource source, string target, RestoreResult result, CancellationToken cancellation)
+    // Only root may give files to other users, as cp -a does; the emulated file system has no owners.
+    private bool SetsOwners => posix is PosixFileSystem && PosixFileSystem.IsRoot;
+
+    private async Task WriteAsync(RestoreSource source, string target, bool streaming, RestoreResult result,
+        CancellationToken cancellation)
     {
         var createdTarget = !fileSystem.Directory.Exists(target);
         fileSystem.Directory.CreateDirectory(target);
@@ -17,15 +21,20 @@ public sealed partial class Restorer
         var staging = RelativePaths.Join(target, StagingPrefix + Guid.NewGuid().ToString("N")[..12] + SnapshotLayout.PartialSuffix);
         fileSystem.Directory.CreateDirectory(staging);
         _logger.Debug("Staging the restore in {StagingPath}", staging);
+        var restored = false;
         try
         {
             _unrecordedBytes = 0;
-            var directories = await StageAsync(source, staging, result, cancellation);
+            using var index = streaming
+                ? new StreamingPayloadIndex(source.Payload)
+                : (IPayloadIndex)DictionaryPayloadIndex.Load(source.Payload, cancellation);
+            var directories = await StageAsync(source, index, staging, cancellation);
             new TargetMerger(fileSystem, posix).MoveAll(staging, target);
             RemoveStaging(staging, null);
             FinishDirectories(target, directories);
             result.Bytes += _unrecordedBytes;
             result.Status = RestoreStatus.Restored;
+            restored = true;
         }
         catch (PayloadDamageException exception)
         {
@@ -35,25 +44,27 @@ public sealed partial class Restorer
         }
         finally
         {
-            RemoveStaging(staging, createdTarget ? target : null);
+            // A target this run created is removed again only when the restore failed, so an empty
+            // snapshot still restores to an empty folder.
+            RemoveStaging(staging, createdTarget && !restored ? target : null);
         }
     }
 
-    private async Task<List<DirectoryMetadata>> StageAsync(RestoreSource source, string staging, RestoreResult result,
+    private async Task<List<DirectoryMetadata>> StageAsync(RestoreSource source, IPayloadIndex index, string staging,
         CancellationToken cancellation)
     {
         var directories = new List<DirectoryMetadata>();
         var links = new List<TreeEntry>();
         var symlinks = new List<TreeEntry>();
-        var files = ProduceFiles(source, staging, directories, links, symlinks);
+        var files = ProduceFiles(source, index, staging, directories, links, symlinks);
         var options = new ParallelOptions
         {
             MaxDegreeOfParallelism = Environment.ProcessorCount,
             CancellationToken = cancellation,
         };
-        await Parallel.ForEachAsync(files, options, (entry, token) =>
+        await Parallel.ForEachAsync(files, options, (file, token) =>
         {
-            WriteFile(source, staging, entry, result, token);
+            WriteFile(source, staging, file.Entry, file.Digests, token);
             return ValueTask.CompletedTask;
         });
 
@@ -74,8 +85,8 @@ public sealed partial class Restorer
 
     // Runs on one thread at a time, inside the parallel loop's enumeration, so directories exist
     // before any file in them is written.
-    private IEnumerable<TreeEntry> ProduceFiles(RestoreSource source, string staging, List<DirectoryMetadata> directories,
-        List<TreeEntry> links, List<TreeEntry> symlinks)
+    private IEnumerable<(TreeEntry Entry, string[] Digests)> ProduceFiles(RestoreSource source, IPayloadIndex index,
+        string staging, List<DirectoryMetadata> directories, List<TreeEntry> links, List<TreeEntry> symlinks)
     {
         string? lastParent = null;
         foreach (var entry in source.ReadEntries(fileSystem))
@@ -87,7 +98,7 @@ public sealed partial class Restorer
                     fileSystem.Directory.CreateDirectory(RelativePaths.Join(staging, entry.Path));
                 }
 
-                directories.Add(new DirectoryMetadata(entry.Path, entry.Mode, entry.ModifiedTime));
+                directories.Add(new DirectoryMetadata(entry.Path, entry.Mode, entry.ModifiedTime, entry.UserId, entry.GroupId));
                 continue;
             }
 
@@ -108,12 +119,14 @@ public sealed partial class Restorer
             }
             else if (entry.Kind == EntryKind.File)
             {
-                yield return entry;
+                var digests = index.Claim(entry.Path)
+                    ?? throw new PayloadDamageException(entry.Path, $"data/{entry.Path} is no longer in the payload manifest");
+                yield return (entry, digests);
             }
         }
     }
 
-    private void WriteFile(RestoreSource source, string staging, TreeEntry entry, RestoreResult result,
+    private void WriteFile(RestoreSource source, string staging, TreeEntry entry, string[] expected,
         CancellationToken cancellation)
     {
         var dataPath = source.DataPath(entry.Path);
@@ -121,15 +134,16 @@ public sealed partial class Restorer
         if (status.Kind != EntryKind.File)
         {
             throw new PayloadDamageException(entry.Path,
-                $"data/{entry.Path} is a {status.Kind} in the snapshot, not a regular file; the snapshot is damaged");
+                $"data/{entry.Path} is a {KindName(status.Kind)} in the snapshot, not a regular file; the snapshot is damaged");
         }
 
         var stagedPath = RelativePaths.Join(staging, entry.Path);
         var payload = source.Payload;
         var (digests, length) = new SparseCopier(fileSystem).Copy(dataPath, stagedPath, payload.Algorithms, cancellation);
-        CheckDigests(entry.Path, payload.Algorithms, payload.Files[entry.Path].Digests, digests);
+        CheckDigests(entry.Path, payload.Algorithms, expected, digests);
         if (source.HasTreeMetadata)
         {
+            ApplyOwner(stagedPath, entry.UserId, entry.GroupId);
             ApplyMode(stagedPath, entry.Mode);
             posix.SetModifiedTime(stagedPath, entry.ModifiedTime);
         }
@@ -163,7 +177,17 @@ public sealed partial class Restorer
         // The emulated file system follows links when it sets times, which would write through the link.
         if (posix is PosixFileSystem)
         {
+            ApplyOwner(path, symlink.UserId, symlink.GroupId);
             posix.SetModifiedTime(path, symlink.ModifiedTime);
+        }
+    }
+
+    // Runs before the mode is set, because changing the owner clears the set-user-ID and set-group-ID bits.
+    private void ApplyOwner(string path, int userId, int groupId)
+    {
+        if (SetsOwners)
+        {
+            posix.SetOwner(path, userId, groupId);
         }
     }
 
@@ -182,6 +206,7 @@ public sealed partial class Restorer
         foreach (var directory in deepestFirst)
         {
             var path = RelativePaths.Join(target, directory.Path);
+            ApplyOwner(path, directory.UserId, directory.GroupId);
             ApplyMode(path, directory.Mode);
             posix.SetModifiedTime(path, directory.ModifiedTime);
         }

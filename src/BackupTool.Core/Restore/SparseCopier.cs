@@ -27,22 +27,27 @@ public sealed class SparseCopier(IFileSystem fileSystem)
         try
         {
             using var hasher = new MultiHasher(algorithms);
-            using var input = fileSystem.FileStream.New(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1,
-                FileOptions.SequentialScan);
+            using var input = fileSystem.FileStream.New(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
             using var output = fileSystem.FileStream.New(destination, FileMode.CreateNew, FileAccess.Write,
                 FileShare.None, 1);
             long length = 0;
+            var endsWithHole = false;
             int read;
             while ((read = input.Read(buffer, 0, BufferSize)) > 0)
             {
                 cancellation.ThrowIfCancellationRequested();
                 var chunk = buffer.AsSpan(0, read);
                 hasher.Append(chunk);
-                WriteSkippingZeros(output, chunk);
+                endsWithHole = WriteSkippingZeros(output, chunk);
                 length += read;
             }
 
-            output.SetLength(length);
+            // A hole at the end is only a seek so far; the length makes it part of the file.
+            if (endsWithHole)
+            {
+                output.SetLength(length);
+            }
+
             return (hasher.Finish(), length);
         }
         finally
@@ -51,9 +56,11 @@ public sealed class SparseCopier(IFileSystem fileSystem)
         }
     }
 
-    private static void WriteSkippingZeros(Stream output, ReadOnlySpan<byte> chunk)
+    // Returns whether the chunk ended with a skipped block.
+    private static bool WriteSkippingZeros(Stream output, ReadOnlySpan<byte> chunk)
     {
         var offset = 0;
+        var skipped = false;
         while (offset < chunk.Length)
         {
             var zeros = IsZeroBlock(chunk, offset);
@@ -72,8 +79,11 @@ public sealed class SparseCopier(IFileSystem fileSystem)
                 output.Write(chunk[offset..end]);
             }
 
+            skipped = zeros;
             offset = end;
         }
+
+        return skipped;
     }
 
     private static bool IsZeroBlock(ReadOnlySpan<byte> chunk, int offset)

@@ -45,7 +45,7 @@ internal sealed class TargetMerger(IFileSystem fileSystem, IPosixFileSystem posi
         }
         else
         {
-            fileSystem.File.Move(source, destination, overwrite: true);
+            posix.Rename(source, destination);
         }
     }
 
@@ -57,7 +57,8 @@ internal sealed class TargetMerger(IFileSystem fileSystem, IPosixFileSystem posi
         }
         else
         {
-            fileSystem.File.Move(source, destination);
+            // File.Move follows a symlink to a folder and then reports the link as missing.
+            posix.Rename(source, destination);
         }
     }
 

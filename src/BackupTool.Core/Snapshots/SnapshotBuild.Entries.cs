@@ -9,6 +9,11 @@ internal sealed partial class SnapshotBuild
     private async Task<PendingEntry> StartAsync(WalkedEntry entry, SemaphoreSlim throttle, CancellationToken cancellation)
     {
         var kind = entry.Status.Kind;
+        if (entry.Vanished)
+        {
+            return new PendingEntry(entry);
+        }
+
         if (kind == EntryKind.Directory)
         {
             fileSystem.Directory.CreateDirectory(DataPathOf(entry.RelativePath));
@@ -97,7 +102,8 @@ internal sealed partial class SnapshotBuild
     {
         try
         {
-            var after = posix.GetStatus(path);
+            // A followed symlink was walked as its target, so its target's status is the one to compare.
+            var after = posix.GetStatus(path, plan.Walk.FollowSymlinks);
             return after.Size != before.Size || after.ModifiedTime != before.ModifiedTime;
         }
         catch (FileNotFoundException)
@@ -110,6 +116,13 @@ internal sealed partial class SnapshotBuild
     {
         var entry = pending.Entry;
         var status = entry.Status;
+        if (entry.Vanished)
+        {
+            _contents.Warnings.Add(new SnapshotIssue(entry.RelativePath,
+                "vanished while the tree was walked; not in the snapshot"));
+            return null;
+        }
+
         if (entry.Problem is not null && !RecordProblem(entry))
         {
             return null;
@@ -118,7 +131,11 @@ internal sealed partial class SnapshotBuild
         switch (status.Kind)
         {
             case EntryKind.Directory:
-                _contents.Directories++;
+                if (entry.RelativePath != TreeEntry.RootPath)
+                {
+                    _contents.Directories++;
+                }
+
                 var folder = ToTreeEntry(entry, 0, null);
                 _directories.Add(folder);
                 return folder;
@@ -137,18 +154,11 @@ internal sealed partial class SnapshotBuild
     private bool RecordProblem(WalkedEntry entry)
     {
         var issue = new SnapshotIssue(entry.RelativePath, entry.Problem!);
-        var nameProblem = entry.Status.Kind != EntryKind.Directory;
-        if (plan.SkipUnreadable && !nameProblem)
-        {
-            _contents.Skipped.Add(issue);
-        }
-        else
-        {
-            _unreadable.Add(issue);
-        }
+        (plan.SkipUnreadable ? _contents.Skipped : _unreadable).Add(issue);
 
         // A folder that cannot be listed is still recorded, so its mode and time come back on restore.
-        return !nameProblem;
+        // Any other entry with a problem has no status to record.
+        return entry.Status.Kind == EntryKind.Directory;
     }
 
     private TreeEntry? RecordFile(PendingEntry pending, FileOutcome? outcome)

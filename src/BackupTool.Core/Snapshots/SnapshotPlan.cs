@@ -1,4 +1,5 @@
 using System.IO.Abstractions;
+using System.Text;
 using BackupTool.Core.Hashing;
 using BackupTool.Core.Posix;
 using BackupTool.Core.Walking;
@@ -29,6 +30,12 @@ internal sealed record SnapshotPlan(
         var source = Canonical(fileSystem, options.SourcePath);
         CheckSource(posix, source, options.SourcePath);
         var destination = Canonical(fileSystem, options.DestinationPath);
+        if (fileSystem.File.Exists(destination))
+        {
+            throw new InvalidInputException($"The destination '{options.DestinationPath}' is a file, not a folder. "
+                + "Pass a folder to --dest; it is created when missing.");
+        }
+
         if (destination == source)
         {
             throw new InvalidInputException($"The destination '{options.DestinationPath}' is the source folder itself. "
@@ -43,10 +50,19 @@ internal sealed record SnapshotPlan(
 
         var insideSource = destination.StartsWith(source.TrimEnd('/') + "/", StringComparison.Ordinal);
         var excluded = insideSource ? new HashSet<string> { destination } : [];
-        var walk = new WalkOptions(new ExcludeFilter(options.Excludes ?? []), excluded, options.FollowSymlinks);
+        var walk = new WalkOptions(new ExcludeFilter(options.Excludes ?? []), excluded, options.FollowSymlinks,
+            MaxRelativePathBytes(source, partial));
         var algorithms = options.Algorithms is { Count: > 0 } chosen ? chosen.Distinct().ToList() : [ChecksumAlgorithm.Md5];
         return new SnapshotPlan(source, destination, name, partial, final, algorithms, walk,
             insideSource ? destination : null, options.Durable, options.SkipUnreadable, now);
+    }
+
+    /// <summary>Returns how long a relative path may be before the source or target path passes PATH_MAX.</summary>
+    private static int MaxRelativePathBytes(string source, string partial)
+    {
+        var data = partial + "/" + SnapshotLayout.DataFolder;
+        var prefix = Math.Max(Encoding.UTF8.GetByteCount(source), Encoding.UTF8.GetByteCount(data)) + 1;
+        return TreeWalker.PathMaxBytes - 1 - prefix;
     }
 
     private static string Canonical(IFileSystem fileSystem, string path)
@@ -102,12 +118,6 @@ internal sealed record SnapshotPlan(
         {
             throw new InvalidInputException($"A snapshot named '{name}' already exists at '{final}'; snapshots are never "
                 + "overwritten. Choose another --name, or leave it out for a dated name.");
-        }
-
-        if (fileSystem.Directory.Exists(partial))
-        {
-            throw new InvalidInputException($"'{partial}' exists: another run is writing a snapshot named '{name}', "
-                + "or an interrupted run left it. Wait for the other run, or delete that folder, then run again.");
         }
     }
 }

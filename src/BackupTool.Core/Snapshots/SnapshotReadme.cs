@@ -27,32 +27,28 @@ internal static class SnapshotReadme
 
             ## Check it
 
-            With BackupTool:
+            Run these from the folder that contains the `{plan.Name}` folder. With BackupTool:
 
                 backup verify {plan.Name}
 
-            Without it, from the folder that holds this file:
+            Without it, with GNU coreutils:
 
-                cd {plan.Name} && md5sum -c --quiet manifest-md5.txt
+                cd {plan.Name} && {ChecksumCommand(plan)}
 
 
             """);
-        if (!plan.Algorithms.Contains(ChecksumAlgorithm.Md5))
-        {
-            var algorithm = plan.Algorithms[0].ManifestName();
-            text.Append($"This snapshot has no MD5 manifest: use `{algorithm}sum -c manifest-{algorithm}.txt` instead.\n\n");
-        }
-
         if (contents.UncheckableNames.Count > 0)
         {
-            text.Append("md5sum cannot check these files, because their names contain CR, LF or `%`, which BagIt ")
+            text.Append("md5sum and its siblings cannot check these files, because their names contain CR, LF or `%`, which BagIt ")
                 .Append("writes as `%0D`, `%0A` and `%25`; `backup verify` checks them:\n\n");
             foreach (var name in contents.UncheckableNames)
             {
                 text.Append("- `").Append(TreeMetadataFormat.EncodeField(name)).Append("`\n");
             }
 
-            text.Append('\n');
+            // Only these names put a '%' in a manifest line, so leaving those lines out checks the rest.
+            text.Append("\nTo check every other file with md5sum, leave their lines out:\n\n")
+                .Append($"    cd {plan.Name} && grep -v '%' manifest-md5.txt | md5sum -c --quiet\n\n");
         }
 
         text.Append($"""
@@ -62,13 +58,21 @@ internal static class SnapshotReadme
 
                 backup restore {plan.Name} --to TARGET
 
-            Without it (GNU cp keeps modes, times, symlinks and hard links):
+            Without it (GNU cp keeps modes, times, symlinks and hard links, and owners when run as root):
 
                 cp -a {plan.Name}/data/. TARGET
 
             """);
         AppendSkipped(text, contents);
         return text.ToString();
+    }
+
+    private static string ChecksumCommand(SnapshotPlan plan)
+    {
+        // GNU coreutils has md5sum, sha1sum, sha256sum and sha512sum, all reading the same line format.
+        var algorithm = plan.Algorithms.Contains(ChecksumAlgorithm.Md5) ? ChecksumAlgorithm.Md5 : plan.Algorithms[0];
+        var name = algorithm.ManifestName();
+        return $"{name}sum -c --quiet {SnapshotLayout.ManifestFile(algorithm)}";
     }
 
     private static void AppendSkipped(StringBuilder text, SnapshotContents contents)
@@ -78,7 +82,7 @@ internal static class SnapshotReadme
             return;
         }
 
-        text.Append("\n## Incomplete\n\nThese entries could not be read and are not in this snapshot:\n\n");
+        text.Append("\n## Incomplete\n\nThese entries could not be copied and are not in this snapshot:\n\n");
         foreach (var skipped in contents.Skipped)
         {
             text.Append("- `").Append(TreeMetadataFormat.EncodeField(skipped.Path)).Append("`: ")

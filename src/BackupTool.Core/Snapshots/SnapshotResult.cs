@@ -6,7 +6,7 @@ namespace BackupTool.Core.Snapshots;
 /// <param name="SnapshotPath">Absolute path of the published snapshot folder.</param>
 /// <param name="SourcePath">Absolute path of the source folder.</param>
 /// <param name="Files">Payload files, hard-linked names included.</param>
-/// <param name="Directories">Folders, the root included.</param>
+/// <param name="Directories">Folders below the source root, as restore counts them.</param>
 /// <param name="Symlinks">Symlinks stored as links.</param>
 /// <param name="Bytes">Payload bytes.</param>
 /// <param name="Duration">Wall time of the run.</param>

@@ -1,17 +1,17 @@
 namespace BackupTool.Core.Snapshots;
 
-/// <summary>Entries of the source could not be read, so no snapshot was published.</summary>
+/// <summary>Entries of the source could not be copied, so no snapshot was published.</summary>
 /// <remarks>The partial snapshot folder has been removed when this is thrown.</remarks>
 public sealed class UnreadableSourceException(IReadOnlyList<SnapshotIssue> problems)
     : IOException(Describe(problems))
 {
-    /// <summary>Every entry that could not be read, with the reason.</summary>
+    /// <summary>Every entry that could not be copied, with the reason.</summary>
     public IReadOnlyList<SnapshotIssue> Problems { get; } = problems;
 
     private static string Describe(IReadOnlyList<SnapshotIssue> problems) =>
-        $"{problems.Count} source {(problems.Count == 1 ? "entry" : "entries")} could not be read, "
+        $"{problems.Count} source {(problems.Count == 1 ? "entry" : "entries")} could not be copied, "
         + "so no snapshot was published:\n"
-        + string.Join("\n", problems.Select(p => $"  {p.Path}: {p.Message}"))
-        + "\nFix the permissions, exclude the paths with --exclude, or pass --skip-unreadable "
+        + string.Join("\n", problems.Select(p => $"  {DisplayPath.Quote(p.Path)}: {p.Message}"))
+        + "\nFix the permissions or names, exclude the paths with --exclude, or pass --skip-unreadable "
         + "to publish a snapshot marked incomplete.";
 }

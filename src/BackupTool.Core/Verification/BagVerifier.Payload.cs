@@ -1,4 +1,3 @@
-using System.Buffers;
 using BackupTool.Core.Bags;
 using BackupTool.Core.Snapshots;
 
@@ -9,8 +8,8 @@ public sealed partial class BagVerifier
     private async Task VerifyPayloadAsync(string bagPath, BagDeclaration? declaration, BagInfo? bagInfo,
         FetchFile? fetch, VerificationOptions options, VerificationFindings findings, CancellationToken cancellation)
     {
-        var manifests = ScanPayloadManifests(bagPath, declaration, findings);
-        var walker = new PayloadWalker(fileSystem, _logger, findings);
+        var manifests = ScanPayloadManifests(bagPath, declaration, DeclaresEmptyPayload(bagInfo), findings);
+        var walker = new PayloadWalker(_posix, _logger, findings);
         var dataPath = fileSystem.Path.Combine(bagPath, SnapshotLayout.DataFolder);
         var files = fileSystem.Directory.Exists(dataPath)
             ? walker.Walk(dataPath, SnapshotLayout.DataFolder) : ReportNoDataFolder(findings);
@@ -31,7 +30,14 @@ public sealed partial class BagVerifier
         CheckPayloadOxum(bagInfo, walker, resolver.PendingFetches, options, findings);
     }
 
-    private List<ManifestFile> ScanPayloadManifests(string bagPath, BagDeclaration? declaration, VerificationFindings findings)
+    // A snapshot of an empty folder has empty manifests and records that in its Payload-Oxum, 0.0. Files
+    // found in data/ all the same are reported as unexpected, and the Payload-Oxum as mismatched.
+    private static bool DeclaresEmptyPayload(BagInfo? bagInfo) =>
+        bagInfo?.Find(PayloadOxum.Label) is { } entry && PayloadOxum.TryParse(entry.Value, out var oxum)
+        && oxum is { Count: 0, Octets: 0 };
+
+    private List<ManifestFile> ScanPayloadManifests(
+        string bagPath, BagDeclaration? declaration, bool declaredEmpty, VerificationFindings findings)
     {
         var manifests = OpenManifests(bagPath, "manifest-", isTag: false, findings);
         var unsupported = findings.Problems.Any(p => p.Kind == ProblemKind.UnsupportedAlgorithm
@@ -45,7 +51,7 @@ public sealed partial class BagVerifier
         foreach (var manifest in manifests)
         {
             manifest.Scan(declaration?.Encoding ?? BagDeclaration.Current.Encoding, declaration?.DecodesPercent ?? true, findings);
-            if (manifest.EntryCount == 0)
+            if (manifest.EntryCount == 0 && !declaredEmpty)
             {
                 findings.Problem(ProblemKind.ManifestEmpty, manifest.FileName, null,
                     "the payload manifest lists no file; restore it from a copy or create the snapshot again");
@@ -66,94 +72,6 @@ public sealed partial class BagVerifier
     {
         findings.Problem(ProblemKind.Missing, SnapshotLayout.DataFolder + "/", null, "the payload folder data/ is missing");
         return [];
-    }
-
-    private async Task CheckFilesAsync(string bagPath, IEnumerable<PayloadItem> items, FileDigester digester,
-        IReadOnlyList<ManifestFile> manifests, VerificationOptions options, VerificationFindings findings,
-        CancellationToken cancellation)
-    {
-        var parallel = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = Environment.ProcessorCount,
-            CancellationToken = cancellation,
-        };
-        await Parallel.ForEachAsync(items, parallel, (item, token) =>
-        {
-            if (options.Fast)
-            {
-                findings.Counts.AddVerified(item.Length);
-            }
-            else
-            {
-                CheckFile(bagPath, item, digester, manifests, findings, token);
-            }
-
-            var checkedFiles = findings.Counts.AddChecked();
-            options.Progress?.Report(new VerificationProgress(checkedFiles, findings.Counts.BytesVerified));
-            return ValueTask.CompletedTask;
-        });
-    }
-
-    private void CheckFile(string bagPath, PayloadItem item, FileDigester digester,
-        IReadOnlyList<ManifestFile> manifests, VerificationFindings findings, CancellationToken cancellation)
-    {
-        if (item.Length == 0)
-        {
-            // NOTE: an empty file is not opened, so a FIFO or device node, which also lists as
-            // zero bytes, is checked as an empty file instead of blocking the read.
-            CompareDigests(item, digester.EmptyDigests, 0, manifests, findings);
-            return;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(FileDigester.BufferSize);
-        try
-        {
-            var fullPath = fileSystem.Path.Combine(bagPath, item.DiskPath);
-            // Read-ahead advice costs a system call per file, which only pays off for large files.
-            var hint = item.Length >= FileDigester.BufferSize ? FileOptions.SequentialScan : FileOptions.None;
-            using var stream = fileSystem.FileStream.New(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read,
-                bufferSize: 1, hint);
-            var (digests, length) = digester.Hash(stream, buffer, cancellation);
-            CompareDigests(item, digests, length, manifests, findings);
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            findings.Problem(ProblemKind.Missing, item.Path, item.FirstListing().Entry.Line, "vanished while it was being checked");
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            _logger.Error(exception, "Could not read {PayloadPath}", item.DiskPath);
-            findings.Problem(ProblemKind.Unreadable, item.Path, null, $"could not be read: {exception.Message}");
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private void CompareDigests(PayloadItem item, string[] digests, long length,
-        IReadOnlyList<ManifestFile> manifests, VerificationFindings findings)
-    {
-        var mismatches = new List<string>();
-        int? firstLine = null;
-        for (var i = 0; i < manifests.Count; i++)
-        {
-            if (item.Listings[i] is { } entry && entry.Digest != digests[i])
-            {
-                firstLine ??= entry.Line;
-                mismatches.Add($"{manifests[i].Algorithm.Name} is {digests[i]}, but {manifests[i].FileName} line {entry.Line} expects {entry.Digest}");
-            }
-        }
-
-        if (mismatches.Count == 0)
-        {
-            _logger.Verbose("Verified {PayloadPath}", item.Path);
-            findings.Counts.AddVerified(length);
-            return;
-        }
-
-        _logger.Error("Checksum mismatch for {PayloadPath}", item.Path);
-        findings.Problem(ProblemKind.Modified, item.Path, firstLine, string.Join("; ", mismatches));
     }
 
     private static void CheckPayloadOxum(BagInfo? bagInfo, PayloadWalker walker, List<FetchEntry> pending,

@@ -1,5 +1,6 @@
 using System.IO.Abstractions;
 using BackupTool.Core.Bags;
+using BackupTool.Core.Posix;
 using BackupTool.Core.Snapshots;
 using Serilog;
 
@@ -14,9 +15,19 @@ namespace BackupTool.Core.Verification;
 /// Payload-Oxum. Every problem is collected, none stops the check. Nothing outside the bag is read
 /// and nothing is written. Instances hold no state between calls, so concurrent calls are safe.
 /// </remarks>
-public sealed partial class BagVerifier(IFileSystem fileSystem, ILogger logger)
+/// <param name="fileSystem">Reads the bag.</param>
+/// <param name="logger">Receives diagnostics.</param>
+/// <param name="posix">
+/// Lists <c>data/</c> as stored bytes; when null, <see cref="PosixFileSystem"/> for the real file system
+/// on Linux, and otherwise an <see cref="EmulatedPosixFileSystem"/> over <paramref name="fileSystem"/>.
+/// </param>
+public sealed partial class BagVerifier(IFileSystem fileSystem, ILogger logger, IPosixFileSystem? posix = null)
 {
     private readonly ILogger _logger = logger.ForContext<BagVerifier>();
+
+    private readonly IPosixFileSystem _posix = posix
+        ?? (fileSystem is FileSystem && PosixFileSystem.IsSupported
+            ? new PosixFileSystem() : new EmulatedPosixFileSystem(fileSystem));
 
     /// <summary>Verifies the tag files and every payload file of the bag at <paramref name="bagPath"/>.</summary>
     /// <exception cref="InvalidInputException">The folder does not exist or contains nothing of a bag.</exception>
@@ -36,6 +47,7 @@ public sealed partial class BagVerifier(IFileSystem fileSystem, ILogger logger)
         var bagInfo = ReadBagInfo(root, declaration, findings);
         var fetch = ReadFetchFile(root, declaration, findings);
         await VerifyPayloadAsync(root, declaration, bagInfo, fetch, options, findings, cancellation);
+        new TreeShapeChecker(fileSystem, findings).Check(root);
 
         var report = BuildReport(bagPath, declaration, options.Fast, findings);
         _logger.Information("Verified {BagPath}: {Verdict} with {ProblemCount} problems and {WarningCount} warnings",

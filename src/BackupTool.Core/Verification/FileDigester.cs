@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using BackupTool.Core.Hashing;
+using Microsoft.Win32.SafeHandles;
 
 namespace BackupTool.Core.Verification;
 
@@ -21,7 +22,7 @@ internal sealed class FileDigester(IReadOnlyList<ManifestAlgorithm> algorithms)
     private readonly ConcurrentBag<HashState> _states = [];
     private string[]? _emptyDigests;
 
-    /// <summary>The algorithms, in the order <see cref="Hash"/> returns digests.</summary>
+    /// <summary>The algorithms, in the order the <c>Hash</c> methods return digests.</summary>
     public IReadOnlyList<ManifestAlgorithm> Algorithms { get; } = algorithms;
 
     /// <summary>The digests of zero bytes, in the order of <see cref="Algorithms"/>.</summary>
@@ -40,6 +41,39 @@ internal sealed class FileDigester(IReadOnlyList<ManifestAlgorithm> algorithms)
                 cancellation.ThrowIfCancellationRequested();
                 state.Append(buffer.AsSpan(0, read));
                 length += read;
+            }
+
+            return (state.Finish(Algorithms), length);
+        }
+        finally
+        {
+            _states.Add(state);
+        }
+    }
+
+    /// <summary>Reads the file behind <paramref name="handle"/> and returns the lowercase hex digests and the byte count.</summary>
+    /// <remarks>
+    /// A short read that brings the total to <paramref name="expectedLength"/> is taken as the end of
+    /// the file, because a regular file reads short only at its end; this saves the empty read per file.
+    /// </remarks>
+    public (string[] Digests, long Length) Hash(
+        SafeFileHandle handle, long expectedLength, byte[] buffer, CancellationToken cancellation)
+    {
+        var state = _states.TryTake(out var pooled) ? pooled : new HashState(_standard, Algorithms);
+        try
+        {
+            long length = 0;
+            int read;
+            while ((read = RandomAccess.Read(handle, buffer, length)) > 0)
+            {
+                state.Append(buffer.AsSpan(0, read));
+                length += read;
+                if (length == expectedLength && read < buffer.Length)
+                {
+                    break;
+                }
+
+                cancellation.ThrowIfCancellationRequested();
             }
 
             return (state.Finish(Algorithms), length);

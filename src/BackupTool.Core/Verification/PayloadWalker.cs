@@ -1,5 +1,5 @@
-using System.IO.Abstractions;
 using BackupTool.Core.Manifests;
+using BackupTool.Core.Posix;
 using Serilog;
 
 namespace BackupTool.Core.Verification;
@@ -11,7 +11,7 @@ namespace BackupTool.Core.Verification;
 /// followed nor yielded, so nothing outside the bag is read. The walk warns about operating-system
 /// clutter and about names in one folder that differ only in case or Unicode normalization.
 /// </remarks>
-internal sealed class PayloadWalker(IFileSystem fileSystem, ILogger logger, VerificationFindings findings)
+internal sealed class PayloadWalker(IPosixFileSystem posix, ILogger logger, VerificationFindings findings)
 {
     private static readonly HashSet<string> ClutterNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -76,31 +76,55 @@ internal sealed class PayloadWalker(IFileSystem fileSystem, ILogger logger, Veri
     private List<WalkEntry> ReadEntries(string directory, string relative)
     {
         var entries = new List<WalkEntry>();
-        foreach (var info in fileSystem.DirectoryInfo.New(directory).EnumerateFileSystemInfos())
+        foreach (var name in posix.ListDirectory(directory))
         {
-            var relativePath = relative + "/" + info.Name;
-            if (ClutterNames.Contains(info.Name) || info.Name.StartsWith("._", StringComparison.Ordinal))
+            var relativePath = relative + "/" + name.Text;
+            if (!name.IsValidUtf8)
+            {
+                // No manifest line can name it, and .NET would read it through another name.
+                findings.Problem(ProblemKind.Unexpected, relativePath, null,
+                    "in data/ with a name that is not valid UTF-8, so no manifest can list it");
+                continue;
+            }
+
+            if (ClutterNames.Contains(name.Text) || name.Text.StartsWith("._", StringComparison.Ordinal))
             {
                 findings.Warning(relativePath, null, "operating-system clutter; it does not belong in a payload");
             }
 
-            if ((info.Attributes & FileAttributes.ReparsePoint) != 0)
+            var entry = Inspect(directory + "/" + name.Text, relativePath);
+            if (entry is not null)
             {
-                logger.Debug("Skipping symbolic link {PayloadPath}", relativePath);
-                continue;
+                entries.Add(entry);
             }
-
-            var isDirectory = info is IDirectoryInfo;
-            var length = info is IFileInfo file ? file.Length : 0;
-            entries.Add(new WalkEntry(info.FullName, relativePath, isDirectory, length));
         }
 
         return entries;
     }
 
+    private WalkEntry? Inspect(string fullPath, string relativePath)
+    {
+        var status = posix.GetStatus(fullPath);
+        switch (status.Kind)
+        {
+            case EntryKind.Directory:
+                return new WalkEntry(fullPath, relativePath, true, 0);
+            case EntryKind.File:
+                return new WalkEntry(fullPath, relativePath, false, status.Size);
+            case EntryKind.Symlink:
+                logger.Debug("Skipping symbolic link {PayloadPath}", relativePath);
+                return null;
+            default:
+                // Opening a named pipe to hash it would block forever.
+                findings.Problem(ProblemKind.Unexpected, relativePath, null,
+                    $"in data/ but a {status.Kind.ToString().ToLowerInvariant()}, not a regular file; it was not read");
+                return null;
+        }
+    }
+
     private void WarnAboutTwins(List<WalkEntry> entries, string relative)
     {
-        if (entries.Count < 2)
+        if (entries.Count < 2 || !HasTwins(entries))
         {
             return;
         }
@@ -115,8 +139,24 @@ internal sealed class PayloadWalker(IFileSystem fileSystem, ILogger logger, Veri
         }
     }
 
+    // A pass without allocations: ignoring case ordinally folds the same characters as
+    // ToUpperInvariant, and NameKeys.Normalization returns an ASCII name unchanged.
+    private static bool HasTwins(List<WalkEntry> entries)
+    {
+        var seen = new HashSet<string>(entries.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
+        {
+            if (!seen.Add(NameKeys.Normalization(entry.RelativePath)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private sealed record WalkEntry(string FullPath, string RelativePath, bool IsDirectory, long Length)
     {
-        public string SortKey => IsDirectory ? RelativePath + "/" : RelativePath;
+        public string SortKey { get; } = IsDirectory ? RelativePath + "/" : RelativePath;
     }
 }

@@ -1,4 +1,5 @@
 using System.IO.Abstractions;
+using System.Text;
 using BackupTool.Core.Manifests;
 using BackupTool.Core.Posix;
 using Serilog;
@@ -16,6 +17,9 @@ namespace BackupTool.Core.Walking;
 /// </remarks>
 public sealed class TreeWalker(IFileSystem fileSystem, IPosixFileSystem posix, ILogger logger)
 {
+    /// <summary>The longest path Linux accepts, in bytes, terminating NUL included.</summary>
+    public const int PathMaxBytes = 4096;
+
     private const string VanishedTemplate = "Skipped {SourcePath}: it vanished while the tree was walked";
 
     private readonly ILogger _logger = logger.ForContext<TreeWalker>();
@@ -42,7 +46,7 @@ public sealed class TreeWalker(IFileSystem fileSystem, IPosixFileSystem posix, I
             }
 
             var child = enumerator.Current;
-            if (child.Status.Kind != EntryKind.Directory)
+            if (child.Status.Kind != EntryKind.Directory || child.Problem is not null)
             {
                 yield return child;
                 continue;
@@ -64,58 +68,86 @@ public sealed class TreeWalker(IFileSystem fileSystem, IPosixFileSystem posix, I
         string fullPath, string relativePath, EntryStatus status, WalkOptions options, out List<WalkedEntry> children)
     {
         children = [];
-        IEnumerable<string> names;
+        IReadOnlyList<EntryName> names;
         try
         {
-            names = fileSystem.Directory.EnumerateFileSystemEntries(fullPath).ToList();
+            names = posix.ListDirectory(fullPath);
+        }
+        catch (FileNotFoundException)
+        {
+            _logger.Warning(VanishedTemplate, fullPath);
+            return new WalkedEntry(fullPath, relativePath, status, null, Vanished: true);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return new WalkedEntry(fullPath, relativePath, status, null, $"cannot list the folder: {Reason(exception)}");
         }
 
-        foreach (var childPath in names)
+        foreach (var name in names)
         {
-            var name = fileSystem.Path.GetFileName(childPath);
-            var childRelative = relativePath == "." ? name : relativePath + "/" + name;
-            var entry = Inspect(childPath, childRelative, options);
-            if (entry is null || IsExcluded(entry, options))
+            var childPath = fileSystem.Path.Join(fullPath, name.Text);
+            var childRelative = relativePath == "." ? name.Text : relativePath + "/" + name.Text;
+            var entry = name.IsValidUtf8
+                ? Inspect(childPath, childRelative, options)
+                : WalkedEntry.Unreadable(childPath, childRelative,
+                    "the name is not valid UTF-8, so it cannot be stored byte for byte; rename it or exclude it");
+            if (!IsExcluded(entry, options))
             {
-                continue;
+                children.Add(entry);
             }
-
-            children.Add(entry);
         }
 
         children.Sort((a, b) => PathComparer.Instance.Compare(SortKey(a), SortKey(b)));
         return new WalkedEntry(fullPath, relativePath, status, null);
     }
 
-    private WalkedEntry? Inspect(string fullPath, string relativePath, WalkOptions options)
+    private WalkedEntry Inspect(string fullPath, string relativePath, WalkOptions options)
     {
+        var length = Encoding.UTF8.GetByteCount(relativePath);
+        if (length > options.MaxRelativePathBytes)
+        {
+            return WalkedEntry.Unreadable(fullPath, relativePath, $"the path is {length:N0} bytes long, and with the "
+                + $"snapshot folder in front it would pass the {PathMaxBytes:N0}-byte path limit of Linux (PATH_MAX)");
+        }
+
         EntryStatus status;
         try
         {
             status = posix.GetStatus(fullPath);
         }
-        catch (FileNotFoundException) when (relativePath.Contains('\uFFFD'))
+        catch (FileNotFoundException)
         {
-            var empty = new EntryStatus(EntryKind.File, 0, 0, 0, default, 0, 0, 1, 0, 0);
-            return new WalkedEntry(fullPath, relativePath, empty, null,
-                "the name is not valid UTF-8, so it cannot be copied byte for byte");
+            _logger.Warning(VanishedTemplate, fullPath);
+            return WalkedEntry.Gone(fullPath, relativePath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return WalkedEntry.Unreadable(fullPath, relativePath, $"cannot read its status: {Reason(exception)}");
+        }
+
+        return status.Kind == EntryKind.Symlink ? InspectLink(fullPath, relativePath, status, options)
+            : new WalkedEntry(fullPath, relativePath, status, null);
+    }
+
+    private WalkedEntry InspectLink(string fullPath, string relativePath, EntryStatus status, WalkOptions options)
+    {
+        EntryName target;
+        try
+        {
+            target = posix.ReadLinkTarget(fullPath);
         }
         catch (FileNotFoundException)
         {
             _logger.Warning(VanishedTemplate, fullPath);
-            return null;
+            return WalkedEntry.Gone(fullPath, relativePath);
         }
 
-        if (status.Kind != EntryKind.Symlink)
+        if (!target.IsValidUtf8)
         {
-            return new WalkedEntry(fullPath, relativePath, status, null);
+            return WalkedEntry.Unreadable(fullPath, relativePath,
+                $"the symlink target '{target.Text}' is not valid UTF-8, so it cannot be stored byte for byte");
         }
 
-        var linkTarget = fileSystem.FileInfo.New(fullPath).LinkTarget;
         if (options.FollowSymlinks)
         {
             try
@@ -128,7 +160,7 @@ public sealed class TreeWalker(IFileSystem fileSystem, IPosixFileSystem posix, I
             }
         }
 
-        return new WalkedEntry(fullPath, relativePath, status, linkTarget);
+        return new WalkedEntry(fullPath, relativePath, status, target.Text);
     }
 
     private bool IsExcluded(WalkedEntry entry, WalkOptions options)
@@ -144,13 +176,12 @@ public sealed class TreeWalker(IFileSystem fileSystem, IPosixFileSystem posix, I
     private WalkedEntry AsLoopLink(WalkedEntry entry)
     {
         var status = posix.GetStatus(entry.FullPath);
-        var target = fileSystem.FileInfo.New(entry.FullPath).LinkTarget;
-        return new WalkedEntry(entry.FullPath, entry.RelativePath, status, target);
+        return new WalkedEntry(entry.FullPath, entry.RelativePath, status, posix.ReadLinkTarget(entry.FullPath).Text);
     }
 
     private static string SortKey(WalkedEntry entry) =>
         entry.Status.Kind == EntryKind.Directory ? entry.RelativePath + "/" : entry.RelativePath;
 
     private static string Reason(Exception exception) =>
-        exception is UnauthorizedAccessException ? "permission denied" : exception.Message;
+        exception is UnauthorizedAccessException or AccessDeniedException ? "permission denied" : exception.Message;
 }

@@ -144,6 +144,6 @@ public sealed class AuditVerbTests : IDisposable
         var run = Audit();
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("manifest-md5.txt does not match", run.Error);
+        Assert.Contains("error: manifest-md5.txt: md5 is", run.Error);
     }
 }

@@ -48,6 +48,35 @@ public sealed class RestoreRoundTripTests : IDisposable
         Assert.Contains("moved      name with spaces  -> moved/renamed", audit.Output);
     }
 
+    [SkippableFact]
+    public void CreateThenRestore_HardNames_ComeBackByteExact()
+    {
+        Skip.IfNot(PosixFileSystem.IsSupported, "names are compared as Linux stores them");
+        string[] names =
+        [
+            " lead and trail ", "\ttab", "*star", "-dash", "d41d8cd98f00b204e9800998ecf8427e  other.txt",
+            "back\\slash", "a\\nb", "a\nb", "cr\rname", "%0A", "%25", "100%", "\u00e9", "e\u0301", "Case", "case",
+            new string('\u00e9', 127) + "x",
+        ];
+        Directory.CreateDirectory(Source);
+        foreach (var (name, index) in names.Select((n, i) => (n, i)))
+        {
+            File.WriteAllText(Path.Combine(Source, name), $"content {index}");
+        }
+
+        var deep = Path.Combine([Source, .. Enumerable.Range(0, 9).Select(i => new string((char)('a' + i), 120))]);
+        Directory.CreateDirectory(deep);
+        File.WriteAllText(Path.Combine(deep, "leaf.txt"), "deep");
+
+        var create = BackupProcess.Run(_temp.Path, "create", Source, "--dest", _temp.Combine("backups"), "--name", "s");
+        var restore = BackupProcess.Run(_temp.Path, "restore", _temp.Combine("backups", "s"), "--to", Target);
+
+        Assert.True(create.ExitCode == 0, create.ToString());
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+        Assert.Equal(Describe(Source), Describe(Target));
+        Assert.True(Path.GetRelativePath(Target, Path.Combine(deep.Replace(Source, Target), "leaf.txt")).Length > 1000);
+    }
+
     private void BuildSource()
     {
         Directory.CreateDirectory(Path.Combine(Source, "d/.hidden/empty"));

@@ -1,13 +1,27 @@
 using BackupTool.Core.Auditing;
+using BackupTool.Core.Manifests;
 
 namespace BackupTool.Core.Tests.Auditing;
 
 public sealed class ContentMatcherTests
 {
+    // Digests are written as small decimal numbers; null marks a tree file that was not hashed.
     private static AuditReport Match(Dictionary<string, string> snapshot, Dictionary<string, string?> tree)
     {
+        var snapshotFiles = snapshot
+            .Select(f => new SnapshotFile(f.Key, UInt128.Parse(f.Value)))
+            .OrderBy(f => f.Path, PathComparer.Instance)
+            .ToArray();
+        var treeFiles = tree
+            .Select(f => new TreeFile(f.Key, 0)
+            {
+                Digest = f.Value is null ? 0 : UInt128.Parse(f.Value),
+                Hashed = f.Value is not null,
+            })
+            .OrderBy(f => f.Path, PathComparer.Instance)
+            .ToArray();
         var report = new AuditReport();
-        ContentMatcher.Match(snapshot, tree, report);
+        ContentMatcher.Match(snapshotFiles, treeFiles, report);
         return report;
     }
 
@@ -109,6 +123,28 @@ public sealed class ContentMatcherTests
         Assert.Equal(["copy"], report.New);
         Assert.False(report.HasDifferences(strict: false));
         Assert.True(report.HasDifferences(strict: true));
+    }
+
+    [Fact]
+    public void Match_ManyIdenticalEmptyFilesMoved_PairsSameNamesFirst()
+    {
+        var snapshot = new Dictionary<string, string>();
+        var tree = new Dictionary<string, string?>();
+        for (var i = 0; i < 2000; i++)
+        {
+            snapshot[$"old/p{i}/__init__.py"] = "7";
+            tree[$"new/p{i}/__init__.py"] = "7";
+        }
+
+        snapshot["old/empty.txt"] = "7";
+        tree["new/empty.txt"] = "7";
+
+        var report = Match(snapshot, tree);
+
+        Assert.Equal(2001, report.Moved.Count);
+        Assert.All(report.Moved, m => Assert.Equal(m.From[(m.From.LastIndexOf('/') + 1)..], m.To[(m.To.LastIndexOf('/') + 1)..]));
+        Assert.Empty(report.New);
+        Assert.Empty(report.Missing);
     }
 
     [Fact]

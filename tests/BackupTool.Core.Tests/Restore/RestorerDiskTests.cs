@@ -99,6 +99,31 @@ public sealed class RestorerDiskTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task RestoreAsync_AsRoot_RestoresOwners()
+    {
+        Skip.IfNot(PosixFileSystem.IsRoot, "only root may give files to other users");
+        new SnapshotBuilder()
+            .Entry(new BackupTool.Core.Snapshots.TreeEntry(EntryKind.Directory, "dir", 0x1ed, SnapshotBuilder.DefaultTime, 0, 1234, 2345))
+            .File("dir/a.txt", "alpha")
+            .Symlink("link", "dir/a.txt")
+            .Write(_fileSystem, Bag);
+        var tree = File.ReadAllText(Path.Combine(Bag, "backup-tree.tsv"))
+            .Replace("\t0\t0\tdir/a.txt", "\t4321\t5432\tdir/a.txt").Replace("\t0\t0\tlink", "\t77\t88\tlink");
+        File.WriteAllText(Path.Combine(Bag, "backup-tree.tsv"), tree);
+        SnapshotBuilder.Retag(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Restored, result.Status);
+        var directory = _posix.GetStatus(Path.Combine(Target, "dir"));
+        var file = _posix.GetStatus(Path.Combine(Target, "dir/a.txt"));
+        var link = _posix.GetStatus(Path.Combine(Target, "link"));
+        Assert.Equal((1234, 2345), (directory.UserId, directory.GroupId));
+        Assert.Equal((4321, 5432), (file.UserId, file.GroupId));
+        Assert.Equal((77, 88), (link.UserId, link.GroupId));
+    }
+
+    [SkippableFact]
     public async Task RestoreAsync_HardLinks_ShareOneInode()
     {
         Skip.IfNot(PosixFileSystem.IsSupported, "inode numbers need Linux");
@@ -134,6 +159,21 @@ public sealed class RestorerDiskTests : IDisposable
         Assert.Equal(bytes.Length, status.Size);
         Assert.True(status.AllocatedBytes < bytes.Length / 2, $"{status.AllocatedBytes} bytes allocated");
         Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(Target, "disk.img")));
+    }
+
+    [SkippableFact]
+    public async Task RestoreAsync_TrailingHole_KeepsLengthAndHole()
+    {
+        Skip.IfNot(PosixFileSystem.IsSupported, "allocated size needs Linux");
+        var bytes = new byte[6 << 20];
+        bytes[100] = 1;
+        new SnapshotBuilder().File("tail.img", bytes).Write(_fileSystem, Bag);
+
+        await RestoreAsync();
+
+        var status = _posix.GetStatus(Path.Combine(Target, "tail.img"));
+        Assert.Equal(bytes.Length, status.Size);
+        Assert.True(status.AllocatedBytes < 1 << 20, $"{status.AllocatedBytes} bytes allocated");
     }
 
     [SkippableFact]

@@ -53,6 +53,18 @@ public sealed class RestorerTests
     }
 
     [Fact]
+    public async Task RestoreAsync_EmptySnapshot_CreatesEmptyTarget()
+    {
+        new SnapshotBuilder().Write(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Restored, result.Status);
+        Assert.True(_fileSystem.Directory.Exists(Target));
+        Assert.Empty(_fileSystem.Directory.EnumerateFileSystemEntries(Target));
+    }
+
+    [Fact]
     public async Task RestoreAsync_EmptyDirectories_AreRecreated()
     {
         new SnapshotBuilder().Directory("empty").Directory("nested/inner/.hidden", mode: 0x1c0).Write(_fileSystem, Bag);
@@ -112,7 +124,7 @@ public sealed class RestorerTests
         var result = await RestoreAsync();
 
         Assert.Equal(RestoreStatus.Rejected, result.Status);
-        Assert.Contains(result.Problems, p => p.Contains("manifest-md5.txt does not match tagmanifest-md5.txt"));
+        Assert.Contains(result.Problems, p => p.StartsWith("manifest-md5.txt: md5 is") && p.Contains("tagmanifest-md5.txt"));
         Assert.False(_fileSystem.Directory.Exists(Target));
     }
 
@@ -125,7 +137,20 @@ public sealed class RestorerTests
         var result = await RestoreAsync();
 
         Assert.Equal(RestoreStatus.Rejected, result.Status);
-        Assert.Contains(result.Problems, p => p.Contains("tag manifest is missing"));
+        Assert.Contains(result.Problems, p => p.Contains("has no tag manifest"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_TreeMetadataNotInTagManifest_Rejects()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+        var lines = _fileSystem.File.ReadAllLines(Bag + "/tagmanifest-md5.txt").Where(l => !l.EndsWith("backup-tree.tsv"));
+        _fileSystem.File.WriteAllText(Bag + "/tagmanifest-md5.txt", string.Concat(lines.Select(l => l + "\n")));
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Rejected, result.Status);
+        Assert.Contains(result.Problems, p => p.Contains("backup-tree.tsv is not listed in any tag manifest"));
     }
 
     [Fact]
@@ -148,6 +173,22 @@ public sealed class RestorerTests
         Assert.False(_fileSystem.File.Exists(Target + "/a.txt"));
     }
 
+    [Theory]
+    [InlineData(Bag)]
+    [InlineData(Bag + "/data")]
+    [InlineData(Bag + "/data/sub")]
+    public async Task RestoreAsync_TargetInsideSnapshot_ThrowsInvalidInput(string target)
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+
+        var exception = await Assert.ThrowsAsync<InvalidInputException>(() =>
+            CreateRestorer().RestoreAsync(new RestoreRequest(Bag, target, Overwrite: true)));
+
+        Assert.Contains("inside the snapshot", exception.Message);
+        Assert.False(_fileSystem.Directory.Exists(Bag + "/data/sub"));
+        Assert.Equal(["a.txt"], _fileSystem.Directory.EnumerateFileSystemEntries(Bag + "/data").Select(Path.GetFileName));
+    }
+
     [Fact]
     public async Task RestoreAsync_OverwriteNonEmptyTarget_ReplacesFilesAndKeepsOthers()
     {
@@ -165,16 +206,29 @@ public sealed class RestorerTests
     }
 
     [Fact]
-    public async Task RestoreAsync_OverwriteWhereTargetHasDirectory_RejectsNamingPath()
+    public async Task RestoreAsync_OverwriteWhereTargetHasDirectory_ThrowsNamingPath()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha", ["b.txt"] = "beta" })
+            .Write(_fileSystem, Bag);
+        _fileSystem.AddFile(Target + "/a.txt/inside.txt", new MockFileData("keep"));
+
+        var exception = await Assert.ThrowsAsync<InvalidInputException>(() => RestoreAsync(overwrite: true));
+
+        Assert.Contains("'a.txt' is a directory in the target", exception.Message);
+        Assert.Equal("keep", _fileSystem.File.ReadAllText(Target + "/a.txt/inside.txt"));
+        Assert.False(_fileSystem.File.Exists(Target + "/b.txt"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_DryRunWhereTargetHasDirectory_ListsConflict()
     {
         SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
         _fileSystem.AddFile(Target + "/a.txt/inside.txt", new MockFileData("keep"));
 
-        var result = await RestoreAsync(overwrite: true);
+        var result = await RestoreAsync(overwrite: true, dryRun: true);
 
-        Assert.Equal(RestoreStatus.Rejected, result.Status);
-        Assert.Contains(result.Problems, p => p.Contains("'a.txt' is a directory in the target"));
-        Assert.Equal("keep", _fileSystem.File.ReadAllText(Target + "/a.txt/inside.txt"));
+        Assert.Equal(RestoreStatus.Planned, result.Status);
+        Assert.Equal(["'a.txt' is a directory in the target but a regular file in the snapshot"], result.Conflicts);
     }
 
     [Fact]
@@ -281,6 +335,82 @@ public sealed class RestorerTests
     }
 
     [Fact]
+    public async Task RestoreAsync_UnsortedManifest_RestoresEveryFile()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha", ["b/c.txt"] = "gamma", ["d.txt"] = "delta" })
+            .Write(_fileSystem, Bag);
+        var lines = _fileSystem.File.ReadAllLines(Bag + "/manifest-md5.txt").Reverse();
+        _fileSystem.File.WriteAllText(Bag + "/manifest-md5.txt", string.Concat(lines.Select(l => l + "\n")));
+        SnapshotBuilder.Retag(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Restored, result.Status);
+        Assert.Equal("gamma", _fileSystem.File.ReadAllText(Target + "/b/c.txt"));
+        Assert.Equal("delta", _fileSystem.File.ReadAllText(Target + "/d.txt"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_TreeOutOfManifestOrder_RestoresEveryFile()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha", ["b.txt"] = "beta" })
+            .Write(_fileSystem, Bag);
+        var lines = _fileSystem.File.ReadAllLines(Bag + "/backup-tree.tsv");
+        (lines[3], lines[4]) = (lines[4], lines[3]);
+        _fileSystem.File.WriteAllText(Bag + "/backup-tree.tsv", string.Concat(lines.Select(l => l + "\n")));
+        SnapshotBuilder.Retag(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Restored, result.Status);
+        Assert.Empty(result.Problems);
+        Assert.Equal(2, result.Files);
+        Assert.Equal("beta", _fileSystem.File.ReadAllText(Target + "/b.txt"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_PathMissingFromSecondManifest_Rejects()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha", ["b.txt"] = "beta" })
+            .Write(_fileSystem, Bag);
+        _fileSystem.File.WriteAllText(Bag + "/manifest-sha1.txt",
+            "be76331b95dfc399cd776d2fc68021e0db03cc4f  data/a.txt\n");
+        SnapshotBuilder.Retag(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Rejected, result.Status);
+        Assert.Contains(result.Problems, p => p.Contains("data/b.txt is missing from manifest-sha1.txt"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_ManifestEntryNotInTree_Rejects()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+        _fileSystem.File.AppendAllText(Bag + "/manifest-md5.txt", "0123456789abcdef0123456789abcdef  data/zz.txt\n");
+        SnapshotBuilder.Retag(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Rejected, result.Status);
+        Assert.Contains(result.Problems, p => p.Contains("data/zz.txt is in the payload manifest but not recorded"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_IncompleteSnapshot_WarnsWithSkippedCount()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+        _fileSystem.File.AppendAllText(Bag + "/bag-info.txt",
+            "Backup-Incomplete: true\nBackup-Skipped-Path: secret\nBackup-Skipped-Path: locked/x\n");
+        SnapshotBuilder.Retag(_fileSystem, Bag);
+
+        var result = await RestoreAsync();
+
+        Assert.Equal(RestoreStatus.Restored, result.Status);
+        Assert.Contains(result.Warnings, w => w.Contains("marked incomplete: 2 paths were skipped"));
+    }
+
+    [Fact]
     public async Task RestoreAsync_Cancelled_LeavesNoTarget()
     {
         SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
@@ -290,6 +420,39 @@ public sealed class RestorerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RestoreAsync(cancellation: cancellation.Token));
 
         Assert.False(_fileSystem.Directory.Exists(Target));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_CancelledWhileWriting_RemovesCreatedTarget()
+    {
+        var builder = new SnapshotBuilder();
+        for (var i = 0; i < 50; i++)
+        {
+            builder.File($"f{i:D2}.txt", new string('x', 1000 + i));
+        }
+
+        builder.Write(_fileSystem, Bag);
+        using var cancellation = new CancellationTokenSource();
+        var logger = new LoggerConfiguration().MinimumLevel.Verbose()
+            .WriteTo.Sink(new CancelOnFirstFile(cancellation)).CreateLogger();
+        var restorer = new Restorer(_fileSystem, new EmulatedPosixFileSystem(_fileSystem), logger);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            restorer.RestoreAsync(new RestoreRequest(Bag, Target), cancellation.Token));
+
+        Assert.False(_fileSystem.Directory.Exists(Target));
+    }
+
+    // Cancels the restore as soon as the first file has been written.
+    private sealed class CancelOnFirstFile(CancellationTokenSource cancellation) : Serilog.Core.ILogEventSink
+    {
+        public void Emit(Serilog.Events.LogEvent logEvent)
+        {
+            if (logEvent.MessageTemplate.Text.StartsWith("Restored {TargetPath}", StringComparison.Ordinal))
+            {
+                cancellation.Cancel();
+            }
+        }
     }
 
     [Fact]

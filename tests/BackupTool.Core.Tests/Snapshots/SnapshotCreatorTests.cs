@@ -27,6 +27,7 @@ public class SnapshotCreatorTests
         Assert.Equal(Lines(("ac", "data/a-c.txt"), ("nested", "data/a/b.txt"), ("bee", "data/b.txt")), manifest);
         Assert.Equal(3, result.Files);
         Assert.Equal(11, result.Bytes);
+        Assert.Equal(4, result.Directories);
     }
 
     [Fact]
@@ -138,6 +139,17 @@ public class SnapshotCreatorTests
     }
 
     [Fact]
+    public async Task CreateAsync_DestinationIsAFile_ThrowsInvalidInput()
+    {
+        var fileSystem = MockTrees.Create(new Dictionary<string, string>(Tree) { ["/dest"] = "a file" });
+
+        var error = await Assert.ThrowsAsync<InvalidInputException>(
+            () => Creator(fileSystem).CreateAsync(new SnapshotOptions("/src", "/dest", "snap")));
+
+        Assert.Contains("is a file", error.Message);
+    }
+
+    [Fact]
     public async Task CreateAsync_DestinationIsSource_ThrowsInvalidInput()
     {
         var fileSystem = MockTrees.Create(Tree);
@@ -207,6 +219,32 @@ public class SnapshotCreatorTests
 
         Assert.Equal(Lines(("x", "data/100%25%0Aok")), fileSystem.File.ReadAllText("/dest/snap/manifest-md5.txt"));
         Assert.Equal(["100%\nok"], result.UncheckableNames);
+    }
+
+    [Fact]
+    public async Task CreateAsync_Readme_GivesRunnableCommands()
+    {
+        var fileSystem = MockTrees.Create(Tree);
+
+        await Creator(fileSystem).CreateAsync(new SnapshotOptions("/src", "/dest", "snap"));
+
+        var readme = fileSystem.File.ReadAllText("/dest/snap/README.md");
+        Assert.Contains("cd snap && md5sum -c --quiet manifest-md5.txt", readme);
+        Assert.Contains("cp -a snap/data/. TARGET", readme);
+        Assert.Contains("backup restore snap --to TARGET", readme);
+    }
+
+    [Fact]
+    public async Task CreateAsync_ReadmeWithoutMd5_NamesTheToolOfTheManifest()
+    {
+        // A SHA-256-only snapshot's README used to give an md5sum command for a manifest it lacks.
+        var fileSystem = MockTrees.Create(Tree);
+
+        await Creator(fileSystem).CreateAsync(new SnapshotOptions("/src", "/dest", "snap", [ChecksumAlgorithm.Sha256]));
+
+        var readme = fileSystem.File.ReadAllText("/dest/snap/README.md");
+        Assert.Contains("cd snap && sha256sum -c --quiet manifest-sha256.txt", readme);
+        Assert.DoesNotContain("manifest-md5.txt", readme);
     }
 
     private static SnapshotCreator Creator(MockFileSystem fileSystem, TimeProvider? clock = null) =>

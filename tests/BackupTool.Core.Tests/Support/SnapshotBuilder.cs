@@ -106,8 +106,10 @@ public sealed class SnapshotBuilder
     /// <summary>Rewrites tagmanifest-md5.txt over the tag files present, after a test edited one.</summary>
     public static void Retag(IFileSystem fileSystem, string bagPath)
     {
-        var names = new[] { "bagit.txt", "bag-info.txt", "manifest-md5.txt", TreeMetadataFormat.FileName }
-            .Where(name => fileSystem.File.Exists(fileSystem.Path.Combine(bagPath, name)));
+        var names = new[] { "bagit.txt", "bag-info.txt", TreeMetadataFormat.FileName }
+            .Where(name => fileSystem.File.Exists(fileSystem.Path.Combine(bagPath, name)))
+            .Concat(fileSystem.Directory.EnumerateFiles(bagPath, "manifest-*.txt").Select(path => fileSystem.Path.GetFileName(path)))
+            .Order(StringComparer.Ordinal);
         var lines = names.Select(name =>
             $"{Md5(fileSystem.File.ReadAllBytes(fileSystem.Path.Combine(bagPath, name)))}  {name}\n");
         WriteText(fileSystem, bagPath, "tagmanifest-md5.txt", string.Concat(lines));

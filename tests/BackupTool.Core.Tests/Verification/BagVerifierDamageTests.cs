@@ -192,7 +192,7 @@ public sealed class BagVerifierDamageTests
     {
         var bag = SampleBag();
         bag.Write();
-        bag.WriteText("backup-tree.tsv", "# backup-tree 1\n");
+        bag.WriteText("backup-tree.tsv", "# backup-tree 1\nd\t0755\t1970-01-01T00:00:00.000000000Z\t0\t0\t0\tb\t\t\n");
         bag.FileSystem.File.Delete(bag.Path("tagmanifest-sha256.txt"));
 
         var report = await VerifyAsync(bag);

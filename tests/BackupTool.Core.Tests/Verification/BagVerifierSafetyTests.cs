@@ -145,7 +145,7 @@ public sealed class BagVerifierSafetyTests
     }
 
     [SkippableFact]
-    public async Task VerifyAsync_FifoInPayload_DoesNotBlock()
+    public async Task VerifyAsync_FifoInPayload_ReportedWithoutBlocking()
     {
         Skip.IfNot(File.Exists("/usr/bin/mkfifo") || File.Exists("/bin/mkfifo"), "mkfifo is not installed.");
         using var temp = new TempDirectory();
@@ -157,7 +157,9 @@ public sealed class BagVerifierSafetyTests
         var finished = await Task.WhenAny(verification, Task.Delay(TimeSpan.FromSeconds(30)));
 
         Assert.Same(verification, finished);
-        Assert.Empty((await verification).Problems);
+        var problems = (await verification).Problems;
+        Assert.Contains(problems, p => p.Kind == ProblemKind.Unexpected && p.Path == "data/pipe");
+        Assert.Contains(problems, p => p.Kind == ProblemKind.Missing && p.Path == "data/pipe");
     }
 
     // Opening the file for reading fails, so a verifier that touched it would report it unreadable.

@@ -1,0 +1,141 @@
+using System.IO.Abstractions;
+using BackupTool.Core.Posix;
+using BackupTool.Core.Snapshots;
+
+namespace BackupTool.Core.Verification;
+
+/// <summary>Checks the folders and symlinks of <c>data/</c> against <c>backup-tree.tsv</c>.</summary>
+/// <remarks>
+/// Manifests cover regular files only, so without this a planted, retargeted or deleted symlink
+/// or a deleted empty folder would pass, and a restore with <c>cp -a</c> would bring the change
+/// back. Pipeline: keep the recorded folders and symlinks (files are left to the manifests), look
+/// each up in <c>data/</c>, then walk <c>data/</c> for folders and symlinks that are not recorded.
+/// Symlinks are read, never followed.
+/// </remarks>
+internal sealed class TreeShapeChecker(IFileSystem fileSystem, VerificationFindings findings)
+{
+    /// <summary>Records a problem for each folder or symlink that differs from the metadata.</summary>
+    public void Check(string bagPath)
+    {
+        var treePath = fileSystem.Path.Combine(bagPath, TreeMetadataFormat.FileName);
+        var dataPath = fileSystem.Path.Combine(bagPath, SnapshotLayout.DataFolder);
+        if (!fileSystem.File.Exists(treePath) || !fileSystem.Directory.Exists(dataPath))
+        {
+            return;
+        }
+
+        var recorded = ReadRecorded(treePath);
+        if (recorded is null)
+        {
+            return;
+        }
+
+        foreach (var entry in recorded.Values)
+        {
+            CheckRecorded(dataPath, entry);
+        }
+
+        FindUnrecorded(dataPath, recorded);
+    }
+
+    private Dictionary<string, TreeEntry>? ReadRecorded(string treePath)
+    {
+        var recorded = new Dictionary<string, TreeEntry>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var entry in new TreeMetadataReader(fileSystem).Read(treePath))
+            {
+                if (entry.Kind is EntryKind.Directory or EntryKind.Symlink && entry.Path != TreeEntry.RootPath)
+                {
+                    recorded[entry.Path] = entry;
+                }
+            }
+        }
+        catch (TreeMetadataFormatException exception)
+        {
+            findings.Problem(ProblemKind.InvalidMetadata, TreeMetadataFormat.FileName, exception.LineNumber,
+                exception.Message + "; folders and symlinks were not checked");
+            return null;
+        }
+
+        return recorded;
+    }
+
+    private void CheckRecorded(string dataPath, TreeEntry entry)
+    {
+        var path = SnapshotLayout.DataFolder + "/" + entry.Path;
+        var full = dataPath + "/" + entry.Path;
+        var info = fileSystem.FileInfo.New(full);
+        var linkTarget = info.LinkTarget;
+        var isFolder = linkTarget is null && fileSystem.Directory.Exists(full);
+        var exists = linkTarget is not null || isFolder || info.Exists;
+        if (!exists)
+        {
+            findings.Problem(ProblemKind.Missing, path, null,
+                $"the {Describe(entry.Kind)} recorded in {TreeMetadataFormat.FileName} is not in data/");
+        }
+        else if (entry.Kind == EntryKind.Directory && !isFolder)
+        {
+            findings.Problem(ProblemKind.Modified, path, null,
+                $"{TreeMetadataFormat.FileName} records a folder here, but data/ holds something else");
+        }
+        else if (entry.Kind == EntryKind.Symlink && linkTarget != entry.LinkTarget)
+        {
+            findings.Problem(ProblemKind.Modified, path, null, linkTarget is null
+                ? $"{TreeMetadataFormat.FileName} records a symlink to '{entry.LinkTarget}', but data/ holds no symlink here"
+                : $"the symlink points to '{linkTarget}', but {TreeMetadataFormat.FileName} records '{entry.LinkTarget}'");
+        }
+    }
+
+    private void FindUnrecorded(string dataPath, Dictionary<string, TreeEntry> recorded)
+    {
+        var folders = new Stack<string>([dataPath]);
+        while (folders.Count > 0)
+        {
+            var folder = folders.Pop();
+            IFileSystemInfo[] children;
+            try
+            {
+                children = fileSystem.DirectoryInfo.New(folder).GetFileSystemInfos("*", SearchOption.TopDirectoryOnly);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                findings.Problem(ProblemKind.Unreadable, Relative(dataPath, folder), null,
+                    $"the folder could not be listed: {exception.Message}");
+                continue;
+            }
+
+            foreach (var child in children)
+            {
+                var isLink = child.LinkTarget is not null;
+                if (!isLink && child is IDirectoryInfo)
+                {
+                    folders.Push(child.FullName);
+                }
+
+                if (isLink || child is IDirectoryInfo)
+                {
+                    CheckListed(dataPath, child, isLink ? EntryKind.Symlink : EntryKind.Directory, recorded);
+                }
+            }
+        }
+    }
+
+    private void CheckListed(string dataPath, IFileSystemInfo entry, EntryKind kind, Dictionary<string, TreeEntry> recorded)
+    {
+        var path = Relative(dataPath, entry.FullName);
+        if (recorded.TryGetValue(path[(SnapshotLayout.DataFolder.Length + 1)..], out var known) && known.Kind == kind)
+        {
+            return;
+        }
+
+        var detail = kind == EntryKind.Symlink ? $" (pointing to '{entry.LinkTarget}')" : "";
+        findings.Problem(ProblemKind.Unexpected, path, null,
+            $"a {Describe(kind)} in data/ that {TreeMetadataFormat.FileName} does not record{detail}");
+    }
+
+    private static string Relative(string dataPath, string fullPath) =>
+        SnapshotLayout.DataFolder + fullPath[dataPath.Length..];
+
+    private static string Describe(EntryKind kind) => kind == EntryKind.Symlink ? "symlink" : "folder";
+}
