@@ -30,9 +30,10 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
     /// </param>
     /// <param name="cancellation">Stops the copy between blocks.</param>
     /// <param name="expectedLength">
-    /// The source size from its status, or -1 if unknown. The copy stops after that many bytes instead of
-    /// reading again to find the end, which saves two reads per small file; a caller that passes it must
-    /// compare the source status afterwards to catch a file that grew.
+    /// The source size from its status, or -1 if unknown. A short read that reaches this size ends the
+    /// copy without another read to find the end, which saves two reads per small file. A file that
+    /// already grew is copied in full; a caller must compare the source status afterwards to catch one
+    /// that grows after the last read.
     /// </param>
     /// <remarks>On failure or cancellation the partly written target is left for the caller to remove.</remarks>
     public CopyResult Copy(string sourcePath, string targetPath, bool sparse, CancellationToken cancellation,
@@ -73,7 +74,9 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
             readBack ? FileAccess.ReadWrite : FileAccess.Write, FileShare.None, 1);
         long length = 0;
         int read;
-        while ((read = ReadSourceBlock(source, buffer, Remaining(expectedLength, length), sourcePath)) > 0)
+        var atEnd = false;
+        while (!atEnd
+            && (read = ReadSourceBlock(source, buffer, Remaining(expectedLength, length), sourcePath, out atEnd)) > 0)
         {
             cancellation.ThrowIfCancellationRequested();
             var block = buffer[..read];
@@ -120,7 +123,8 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
     {
         long length = 0;
         int read;
-        while ((read = ReadBlock(stream, buffer, Remaining(expectedLength, length))) > 0)
+        var atEnd = false;
+        while (!atEnd && (read = ReadBlock(stream, buffer, Remaining(expectedLength, length), out atEnd)) > 0)
         {
             cancellation.ThrowIfCancellationRequested();
             hasher.Append(buffer[..read]);
@@ -144,11 +148,11 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
         }
     }
 
-    private static int ReadSourceBlock(Stream source, Span<byte> buffer, long remaining, string path)
+    private static int ReadSourceBlock(Stream source, Span<byte> buffer, long remaining, string path, out bool atEnd)
     {
         try
         {
-            return ReadBlock(source, buffer, remaining);
+            return ReadBlock(source, buffer, remaining, out atEnd);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -166,25 +170,28 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
     private static long Remaining(long expectedLength, long length) =>
         expectedLength < 0 ? -1 : Math.Max(expectedLength - length, 0);
 
-    // Fills the buffer, stopping early at the end of the stream or once `remaining` bytes are read
-    // (a negative `remaining` means unknown); an empty result therefore costs no system call.
-    private static int ReadBlock(Stream stream, Span<byte> buffer, long remaining)
+    // Fills the buffer and sets `atEnd` at the end of the stream. A short read that reaches the
+    // expected `remaining` bytes (negative when unknown) counts as the end, which saves the read
+    // that would return nothing; a file that grew past its status size reads on in full.
+    private static int ReadBlock(Stream stream, Span<byte> buffer, long remaining, out bool atEnd)
     {
-        if (remaining >= 0 && remaining < buffer.Length)
-        {
-            buffer = buffer[..(int)remaining];
-        }
-
+        atEnd = false;
         var filled = 0;
         while (filled < buffer.Length)
         {
             var read = stream.Read(buffer[filled..]);
             if (read == 0)
             {
+                atEnd = true;
                 break;
             }
 
             filled += read;
+            if (remaining >= 0 && filled >= remaining && filled < buffer.Length)
+            {
+                atEnd = true;
+                break;
+            }
         }
 
         return filled;
