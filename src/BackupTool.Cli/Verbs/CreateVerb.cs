@@ -80,12 +80,12 @@ internal sealed class CreateVerb(CreateOptions options, VerbContext context)
         var error = context.Error;
         foreach (var warning in result.Warnings)
         {
-            error.WriteLine($"warning: {Quote(warning.Path)}: {warning.Message}");
+            error.WriteLine($"warning: {Output.DisplayPath.Quote(warning.Path)}: {warning.Message}");
         }
 
         foreach (var skipped in result.Skipped)
         {
-            error.WriteLine($"skipped: {Quote(skipped.Path)}: {skipped.Message}");
+            error.WriteLine($"skipped: {Output.DisplayPath.Quote(skipped.Path)}: {skipped.Message}");
         }
 
         if (result.UncheckableNames.Count > 0)
@@ -94,7 +94,7 @@ internal sealed class CreateVerb(CreateOptions options, VerbContext context)
                 + "contain CR, LF or '%' (BagIt encodes them as %0D, %0A, %25); backup verify checks them:");
             foreach (var name in result.UncheckableNames)
             {
-                error.WriteLine($"  {Quote(name)}");
+                error.WriteLine($"  {Output.DisplayPath.Quote(name)}");
             }
         }
 
@@ -140,12 +140,5 @@ internal sealed class CreateVerb(CreateOptions options, VerbContext context)
         warnings = result.Warnings.Select(w => new { path = w.Path, message = w.Message }),
         skipped = result.Skipped.Select(s => new { path = s.Path, message = s.Message }),
         uncheckableByMd5sum = result.UncheckableNames,
-    };
-
-    /// <summary>Shows control characters in a path as escapes, so one path stays on one line.</summary>
-    private static string Quote(string path) => JsonSerializer.Serialize(path, JsonOutput.Options)[1..^1] switch
-    {
-        var escaped when escaped == path => path,
-        var escaped => "\"" + escaped + "\"",
     };
 }

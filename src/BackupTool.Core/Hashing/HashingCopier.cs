@@ -3,12 +3,12 @@ using System.IO.Abstractions;
 
 namespace BackupTool.Core.Hashing;
 
-/// <summary>Copies a file while hashing its bytes, so the source is read exactly once.</summary>
+/// <summary>Copies a file while hashing its bytes, so each call reads the source once.</summary>
 /// <remarks>
 /// Pipeline: read the source in 1 MiB blocks, feed each block to every digest, write it to the
 /// target, then re-read the target and compare digests. For a sparse source, blocks of zeros are
-/// skipped instead of written, so holes stay holes. Safe to call concurrently for different files;
-/// each call rents its own buffer from the shared array pool and creates its own hashers.
+/// skipped instead of written, so holes stay holes. Safe to call concurrently for different files,
+/// because each call rents its own buffer from the shared array pool and creates its own hashers.
 /// </remarks>
 public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<ChecksumAlgorithm> algorithms)
 {
@@ -32,8 +32,8 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
     /// <param name="expectedLength">
     /// The source size from its status, or -1 if unknown. A short read that reaches this size ends the
     /// copy without another read to find the end, which saves two reads per small file. A file that
-    /// already grew is copied in full; a caller must compare the source status afterwards to catch one
-    /// that grows after the last read.
+    /// already grew is copied in full. To catch a file that grows after the last read, the caller
+    /// compares the source status afterwards.
     /// </param>
     /// <remarks>On failure or cancellation the partly written target is left for the caller to remove.</remarks>
     public CopyResult Copy(string sourcePath, string targetPath, bool sparse, CancellationToken cancellation,
@@ -172,7 +172,7 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
 
     // Fills the buffer and sets `atEnd` at the end of the stream. A short read that reaches the
     // expected `remaining` bytes (negative when unknown) counts as the end, which saves the read
-    // that would return nothing; a file that grew past its status size reads on in full.
+    // that would return nothing. A file that grew past its status size is still read in full.
     private static int ReadBlock(Stream stream, Span<byte> buffer, long remaining, out bool atEnd)
     {
         atEnd = false;

@@ -2,7 +2,7 @@ using BackupTool.Core.Hashing;
 
 namespace BackupTool.Core.Snapshots;
 
-/// <summary>What a published snapshot holds and what the run noticed on the way.</summary>
+/// <summary>The contents of a published snapshot and the warnings the run recorded.</summary>
 /// <param name="SnapshotPath">Absolute path of the published snapshot folder.</param>
 /// <param name="SourcePath">Absolute path of the source folder.</param>
 /// <param name="Files">Payload files, hard-linked names included.</param>
