@@ -17,23 +17,25 @@ public sealed class TempDirectory : IDisposable
     {
         try
         {
-            // Tests take permissions away; give them back so the folder can be deleted.
-            Chmod("-R", "u+rwx", Path);
-            Directory.Delete(Path, recursive: true);
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.Delete(Path, recursive: true);
+                return;
+            }
+
+            // Tests take permissions away and create names that are not UTF-8, which
+            // Directory.Delete cannot address; chmod and rm take the raw bytes.
+            Run("chmod", "-R", "u+rwx", Path);
+            Run("rm", "-rf", "--", Path);
         }
         catch (IOException)
         {
         }
     }
 
-    private static void Chmod(params string[] arguments)
+    private static void Run(string command, params string[] arguments)
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        using var process = System.Diagnostics.Process.Start("chmod", arguments);
+        using var process = System.Diagnostics.Process.Start(command, arguments);
         process.WaitForExit();
     }
 }

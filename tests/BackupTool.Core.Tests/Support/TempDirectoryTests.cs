@@ -1,0 +1,18 @@
+namespace BackupTool.Core.Tests.Support;
+
+public class TempDirectoryTests
+{
+    [Fact]
+    public void Dispose_removes_names_that_are_not_utf8_and_unreadable_folders()
+    {
+        var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.Combine("locked"));
+        RawNames.CreateFile(temp.Combine("locked"), "bad\\xff.txt");
+        RawNames.CreateDirectory(temp.Path, "dir\\xc3\\x28");
+        File.SetUnixFileMode(temp.Combine("locked"), UnixFileMode.None);
+
+        temp.Dispose();
+
+        Assert.False(Directory.Exists(temp.Path));
+    }
+}
