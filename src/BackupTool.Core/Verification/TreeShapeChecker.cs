@@ -32,9 +32,15 @@ internal sealed class TreeShapeChecker(IFileSystem fileSystem, VerificationFindi
             return;
         }
 
+        // A recorded folder that the walk met as a folder is intact, so only the others are looked up.
+        var foundFolders = new HashSet<string>(walk.Folders, StringComparer.Ordinal);
         foreach (var entry in recorded.Values)
         {
-            CheckRecorded(dataPath, entry);
+            var walkPath = SnapshotLayout.DataFolder + "/" + entry.Path;
+            if (entry.Kind != EntryKind.Directory || !foundFolders.Contains(walkPath))
+            {
+                CheckRecorded(dataPath, entry);
+            }
         }
 
         FindUnrecorded(dataPath, walk, recorded);
