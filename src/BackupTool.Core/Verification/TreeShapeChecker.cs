@@ -9,8 +9,8 @@ namespace BackupTool.Core.Verification;
 /// Manifests cover regular files only, so without this a planted, retargeted or deleted symlink
 /// or a deleted empty folder would pass, and a restore with <c>cp -a</c> would bring the change
 /// back. Pipeline: keep the recorded folders and symlinks (files are left to the manifests), look
-/// each up in <c>data/</c>, then compare the folders and symlinks that the payload walk met with
-/// the recorded ones. Symlinks are read, never followed.
+/// up in <c>data/</c> each one that the payload walk did not meet as a folder, then compare the
+/// folders and symlinks that the walk met with the recorded ones. Symlinks are read, never followed.
 /// </remarks>
 internal sealed class TreeShapeChecker(IFileSystem fileSystem, VerificationFindings findings)
 {
