@@ -24,7 +24,7 @@ internal sealed partial class SnapshotBuild(
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly HashingCopier _copier = new(fileSystem, plan.Algorithms);
+    private readonly HashingCopier _copier = new(fileSystem, plan.Algorithms, plan.Durable ? posix : null);
     private readonly SnapshotContents _contents = new();
     private readonly List<SnapshotIssue> _unreadable = [];
     private readonly List<TreeEntry> _directories = [];
