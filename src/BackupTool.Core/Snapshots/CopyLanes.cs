@@ -10,8 +10,9 @@ namespace BackupTool.Core.Snapshots;
 /// in the same folder at once. Linux holds a folder's inode lock while it creates a file there, so
 /// two threads creating files in one folder wait on each other (<c>rwsem_spin_on_owner</c> in
 /// <c>perf</c> profiles of create on ext4). A new folder goes to the worker
-/// with the fewest bytes queued. Files of at least one copy block go to a shared queue that any
-/// worker takes from when its own queue is empty, so large files keep every core busy to the end.
+/// with the fewest bytes queued or being copied. Files of at least one copy block go to a shared
+/// queue that any worker takes from when its own queue is empty, so large files keep every core busy
+/// to the end.
 /// Every posted job ends with its task completed, failed or cancelled, even after cancellation, so
 /// that nothing waits forever on it.
 /// </remarks>
@@ -19,6 +20,7 @@ internal sealed class CopyLanes
 {
     private readonly Channel<CopyJob>[] _lanes;
     private readonly Channel<CopyJob> _shared;
+    // Per worker: bytes of its queued small files plus those of the file it is copying.
     private readonly long[] _queuedBytes;
     private readonly Task[] _workers;
     private readonly Func<WalkedEntry, FileOutcome> _copy;
@@ -50,12 +52,11 @@ internal sealed class CopyLanes
     /// <remarks>Call from one thread only, in walk order.</remarks>
     public Task<FileOutcome> Post(WalkedEntry entry)
     {
-        var job = new CopyJob(entry, -1, new TaskCompletionSource<FileOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var job = new CopyJob(entry, new TaskCompletionSource<FileOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         var queue = _shared;
         if (entry.Status.Size < HashingCopier.BlockSize)
         {
             var lane = ChooseLane(entry);
-            job = job with { Lane = lane };
             queue = _lanes[lane];
             Interlocked.Add(ref _queuedBytes[lane], entry.Status.Size);
         }
@@ -120,9 +121,16 @@ internal sealed class CopyLanes
         Task<bool>? sharedWait = null;
         while (true)
         {
-            if (own.TryRead(out var job) || shared.TryRead(out job))
+            if (own.TryRead(out var job))
             {
-                Run(job);
+                Run(job, lane);
+                continue;
+            }
+
+            if (shared.TryRead(out job))
+            {
+                Interlocked.Add(ref _queuedBytes[lane], job.Entry.Status.Size);
+                Run(job, lane);
                 continue;
             }
 
@@ -130,7 +138,7 @@ internal sealed class CopyLanes
             sharedWait = sharedWait is { IsCompleted: false } ? sharedWait : shared.WaitToReadAsync(CancellationToken.None).AsTask();
             if (ownWait is { IsCompleted: true, Result: false })
             {
-                await DrainSharedAsync();
+                await DrainSharedAsync(lane);
                 return;
             }
 
@@ -145,18 +153,19 @@ internal sealed class CopyLanes
         }
     }
 
-    private async Task DrainSharedAsync()
+    private async Task DrainSharedAsync(int lane)
     {
         while (await _shared.Reader.WaitToReadAsync(CancellationToken.None))
         {
             while (_shared.Reader.TryRead(out var job))
             {
-                Run(job);
+                Interlocked.Add(ref _queuedBytes[lane], job.Entry.Status.Size);
+                Run(job, lane);
             }
         }
     }
 
-    private void Run(CopyJob job)
+    private void Run(CopyJob job, int lane)
     {
         try
         {
@@ -173,13 +182,10 @@ internal sealed class CopyLanes
         }
         finally
         {
-            if (job.Lane >= 0)
-            {
-                Interlocked.Add(ref _queuedBytes[job.Lane], -job.Entry.Status.Size);
-            }
+            Interlocked.Add(ref _queuedBytes[lane], -job.Entry.Status.Size);
         }
     }
 
-    /// <summary>One file to copy, the lane it was queued on (-1 for the shared queue), and its outcome.</summary>
-    private readonly record struct CopyJob(WalkedEntry Entry, int Lane, TaskCompletionSource<FileOutcome> Outcome);
+    /// <summary>One file to copy and the source of the task for its outcome.</summary>
+    private readonly record struct CopyJob(WalkedEntry Entry, TaskCompletionSource<FileOutcome> Outcome);
 }

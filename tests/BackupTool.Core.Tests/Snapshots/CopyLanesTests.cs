@@ -62,6 +62,43 @@ public sealed class CopyLanesTests
     }
 
     [Fact]
+    public async Task Post_NewFolder_AvoidsWorkerCopyingLargeFile()
+    {
+        var gates = new[] { "first/x", "second/y", "big/b" }
+            .ToDictionary(path => path, _ => (Started: new ManualResetEventSlim(), Release: new ManualResetEventSlim()));
+        var lanes = new CopyLanes(2, entry =>
+        {
+            if (gates.TryGetValue(entry.RelativePath, out var gate))
+            {
+                gate.Started.Set();
+                gate.Release.Wait(Timeout);
+            }
+
+            return Copied();
+        }, CancellationToken.None);
+
+        // Worker 0 copies first/x and worker 1 copies second/y, so worker 0 is the one free to take big/b.
+        var first = lanes.Post(Entry("first/x", 10));
+        Assert.True(gates["first/x"].Started.Wait(Timeout));
+        var second = lanes.Post(Entry("second/y", 10));
+        Assert.True(gates["second/y"].Started.Wait(Timeout));
+        var big = lanes.Post(Entry("big/b", HashingCopier.BlockSize));
+        gates["first/x"].Release.Set();
+        Assert.True(gates["big/b"].Started.Wait(Timeout));
+        gates["second/y"].Release.Set();
+        await second.WaitAsync(Timeout);
+
+        var small = lanes.Post(Entry("a/1", 10));
+        var finished = await Task.WhenAny(small, Task.Delay(Timeout));
+        gates["big/b"].Release.Set();
+        await lanes.CompleteAsync().WaitAsync(Timeout);
+
+        Assert.Same(small, finished);
+        Assert.True(first.IsCompletedSuccessfully);
+        Assert.True(big.IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public async Task Post_CopyThrows_FailsOnlyThatTask()
     {
         var lanes = new CopyLanes(2, entry =>
