@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Abstractions;
+using BackupTool.Core.Posix;
 
 namespace BackupTool.Core.Hashing;
 
@@ -9,11 +10,18 @@ namespace BackupTool.Core.Hashing;
 /// target, then re-read the target and compare digests. For a sparse source, blocks of zeros are
 /// skipped instead of written, so holes stay holes. Safe to call concurrently for different files,
 /// because each call rents its own buffer from the shared array pool and creates its own hashers.
+/// With <c>writeback</c> set, the copier has the kernel start writing every
+/// <see cref="WritebackInterval"/> bytes of a file, and the rest of such a file at its end, so that
+/// a final flush of the file system finds little left to write.
 /// </remarks>
-public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<ChecksumAlgorithm> algorithms)
+public sealed class HashingCopier(
+    IFileSystem fileSystem, IReadOnlyList<ChecksumAlgorithm> algorithms, IPosixFileSystem? writeback = null)
 {
     /// <summary>Size of the read and write blocks.</summary>
     public const int BlockSize = 1 << 20;
+
+    /// <summary>Bytes written between two requests to start writeback.</summary>
+    public const int WritebackInterval = 8 << 20;
 
     private const int HoleGranularity = 4096;
 
@@ -73,6 +81,7 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
         using var target = fileSystem.FileStream.New(targetPath, FileMode.CreateNew,
             readBack ? FileAccess.ReadWrite : FileAccess.Write, FileShare.None, 1);
         long length = 0;
+        long writebackStart = 0;
         int read;
         var atEnd = false;
         while (!atEnd
@@ -91,11 +100,24 @@ public sealed class HashingCopier(IFileSystem fileSystem, IReadOnlyList<Checksum
             }
 
             length += read;
+            if (writeback is not null && length - writebackStart >= WritebackInterval)
+            {
+                writeback.StartWriteback(target, writebackStart, length - writebackStart);
+                writebackStart = length;
+            }
         }
 
         if (sparse)
         {
             target.SetLength(length);
+        }
+
+        // Files smaller than one interval are left to the final flush, because starting writeback
+        // after each of them made durable create of a tree of 4,907 files (124 KiB on average)
+        // slower in three alternating runs on a loaded 2-core machine.
+        if (writeback is not null && length >= WritebackInterval && length > writebackStart)
+        {
+            writeback.StartWriteback(target, writebackStart, length - writebackStart);
         }
 
         var digests = hasher.Finish();

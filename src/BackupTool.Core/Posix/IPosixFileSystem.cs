@@ -29,6 +29,15 @@ public interface IPosixFileSystem
     /// <summary>Flushes every written file and folder of the file system holding <paramref name="path"/>.</summary>
     void SyncFileSystem(string path);
 
+    /// <summary>
+    /// Starts writing a byte range of an open file to disk and returns without waiting, so that a
+    /// later <see cref="SyncFileSystem"/> has less left to write.
+    /// </summary>
+    /// <remarks>Only a hint: it promises no durability, and the default does nothing.</remarks>
+    void StartWriteback(Stream file, long offset, long count)
+    {
+    }
+
     /// <summary>Flushes the entries of the directory at <paramref name="path"/>, so that renames in it last.</summary>
     void SyncDirectory(string path);
 

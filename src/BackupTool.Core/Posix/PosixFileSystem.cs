@@ -1,4 +1,6 @@
+using System.IO.Abstractions;
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace BackupTool.Core.Posix;
 
@@ -79,6 +81,42 @@ public sealed partial class PosixFileSystem : IPosixFileSystem
     /// <inheritdoc/>
     public void SyncDirectory(string path) => WithDescriptor(path, fd => FSync(fd), "flush the directory");
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Calls <c>sync_file_range</c> with <c>SYNC_FILE_RANGE_WRITE</c>. A stream that has no file
+    /// descriptor, such as a mock's, is ignored. Errors are ignored too, because the flush that
+    /// makes the data durable reports them again.
+    /// </remarks>
+    public void StartWriteback(Stream file, long offset, long count)
+    {
+        var handle = HandleOf(file);
+        if (handle is not null && count > 0)
+        {
+            _ = SyncFileRange(handle, offset, count, SyncFileRangeWrite);
+        }
+    }
+
+    private static SafeFileHandle? HandleOf(Stream stream) => stream switch
+    {
+        FileStream file => file.SafeFileHandle,
+        FileSystemStream wrapped when Unwrap(wrapped) is { } file => file.SafeFileHandle,
+        _ => null,
+    };
+
+    private static FileStream? Unwrap(FileSystemStream stream)
+    {
+        try
+        {
+            return (FileStream)stream;
+        }
+        catch (InvalidCastException)
+        {
+            return null;
+        }
+    }
+
+    private const int SyncFileRangeWrite = 2;
+
     private const long UtimeOmit = (1L << 30) - 2;
 
     private static void WithDescriptor(string path, Func<int, int> action, string verb)
@@ -148,6 +186,9 @@ public sealed partial class PosixFileSystem : IPosixFileSystem
 
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int FSync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "sync_file_range")]
+    private static partial int SyncFileRange(SafeFileHandle fd, long offset, long count, uint flags);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);

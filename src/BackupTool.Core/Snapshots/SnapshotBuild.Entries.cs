@@ -6,7 +6,7 @@ namespace BackupTool.Core.Snapshots;
 
 internal sealed partial class SnapshotBuild
 {
-    private async Task<PendingEntry> StartAsync(WalkedEntry entry, SemaphoreSlim throttle, CancellationToken cancellation)
+    private PendingEntry Start(WalkedEntry entry, CopyLanes lanes)
     {
         var kind = entry.Status.Kind;
         if (entry.Vanished)
@@ -46,29 +46,12 @@ internal sealed partial class SnapshotBuild
                 return new PendingEntry(entry, HardLinkOf: first);
             }
 
-            var pending = await StartCopyAsync(entry, throttle, cancellation);
+            var pending = new PendingEntry(entry, lanes.Post(entry));
             _firstLinks[inode] = pending;
             return pending;
         }
 
-        return await StartCopyAsync(entry, throttle, cancellation);
-    }
-
-    private async Task<PendingEntry> StartCopyAsync(WalkedEntry entry, SemaphoreSlim throttle, CancellationToken cancellation)
-    {
-        await throttle.WaitAsync(cancellation);
-        var copy = Task.Run(() =>
-        {
-            try
-            {
-                return CopyFile(entry, cancellation);
-            }
-            finally
-            {
-                throttle.Release();
-            }
-        }, CancellationToken.None);
-        return new PendingEntry(entry, copy);
+        return new PendingEntry(entry, lanes.Post(entry));
     }
 
     private FileOutcome CopyFile(WalkedEntry entry, CancellationToken cancellation)

@@ -11,7 +11,7 @@ namespace BackupTool.Core.Snapshots;
 
 /// <summary>Writes the payload, manifests and tree metadata of one snapshot into its partial folder.</summary>
 /// <remarks>
-/// The walk runs on one task and starts a copy task per file, at most one per core at a time; a
+/// The walk runs on one task and posts each file to <see cref="CopyLanes"/>, one worker per core. A
 /// bounded queue hands the entries, in walk order, to the writer, which waits for each copy and
 /// appends its manifest and metadata lines. So lines come out sorted while copies overlap, and
 /// memory is bounded by the queue, whatever the size of the tree.
@@ -24,7 +24,7 @@ internal sealed partial class SnapshotBuild(
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly HashingCopier _copier = new(fileSystem, plan.Algorithms);
+    private readonly HashingCopier _copier = new(fileSystem, plan.Algorithms, plan.Durable ? posix : null);
     private readonly SnapshotContents _contents = new();
     private readonly List<SnapshotIssue> _unreadable = [];
     private readonly List<TreeEntry> _directories = [];
@@ -37,9 +37,9 @@ internal sealed partial class SnapshotBuild(
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var queue = Channel.CreateBounded<PendingEntry>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true, SingleWriter = true });
-        using var throttle = new SemaphoreSlim(Environment.ProcessorCount);
+        var lanes = new CopyLanes(Environment.ProcessorCount, entry => CopyFile(entry, linked.Token), linked.Token);
 
-        var producer = Task.Run(() => ProduceAsync(queue.Writer, throttle, linked.Token), linked.Token);
+        var producer = Task.Run(() => ProduceAsync(queue.Writer, lanes, linked.Token), linked.Token);
         try
         {
             await ConsumeAsync(queue.Reader, linked.Token);
@@ -48,10 +48,12 @@ internal sealed partial class SnapshotBuild(
         {
             await linked.CancelAsync();
             await Task.WhenAny(producer);
+            await lanes.CompleteAsync();
             throw;
         }
 
         await producer;
+        await lanes.CompleteAsync();
         ApplyDirectoryMetadata();
         if (_unreadable.Count > 0)
         {
@@ -61,7 +63,7 @@ internal sealed partial class SnapshotBuild(
         return _contents;
     }
 
-    private async Task ProduceAsync(ChannelWriter<PendingEntry> queue, SemaphoreSlim throttle, CancellationToken cancellation)
+    private async Task ProduceAsync(ChannelWriter<PendingEntry> queue, CopyLanes lanes, CancellationToken cancellation)
     {
         try
         {
@@ -70,7 +72,7 @@ internal sealed partial class SnapshotBuild(
             foreach (var entry in walker.Walk(plan.SourcePath, plan.Walk))
             {
                 cancellation.ThrowIfCancellationRequested();
-                var pending = await StartAsync(entry, throttle, cancellation);
+                var pending = Start(entry, lanes);
                 await queue.WriteAsync(pending, cancellation);
             }
 

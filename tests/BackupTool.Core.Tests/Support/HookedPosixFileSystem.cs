@@ -48,6 +48,8 @@ public sealed class HookedPosixFileSystem(IPosixFileSystem inner, string trigger
 
     public void SyncFileSystem(string path) => inner.SyncFileSystem(path);
 
+    public void StartWriteback(Stream file, long offset, long count) => inner.StartWriteback(file, offset, count);
+
     public void SyncDirectory(string path) => inner.SyncDirectory(path);
 
     public void Rename(string sourcePath, string destinationPath) => inner.Rename(sourcePath, destinationPath);
