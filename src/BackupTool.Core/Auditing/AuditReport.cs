@@ -16,7 +16,8 @@ public sealed class AuditReport
     public List<string> Warnings { get; } = [];
 
     /// <summary>Snapshot files at the same path with the same content.</summary>
-    public List<string> Unchanged { get; } = [];
+    /// <remarks>Each path is decoded from a compact store when it is read, so cache it rather than read it twice.</remarks>
+    public IReadOnlyList<string> Unchanged { get; internal set; } = [];
 
     /// <summary>Snapshot files whose content is now at another path.</summary>
     public List<MovedFile> Moved { get; } = [];
@@ -28,7 +29,8 @@ public sealed class AuditReport
     public List<ChangedFile> Missing { get; } = [];
 
     /// <summary>Tree files that no snapshot file explains.</summary>
-    public List<string> New { get; } = [];
+    /// <remarks>Each path is decoded from a compact store when it is read, as for <see cref="Unchanged"/>.</remarks>
+    public IReadOnlyList<string> New { get; internal set; } = [];
 
     /// <summary>Tree entries that could not be read, each with the reason.</summary>
     public List<string> Unreadable { get; } = [];
