@@ -20,13 +20,16 @@ public sealed class AuditReport
     public IReadOnlyList<string> Unchanged { get; internal set; } = [];
 
     /// <summary>Snapshot files whose content is now at another path.</summary>
-    public List<MovedFile> Moved { get; } = [];
+    /// <remarks>Each item is built from a compact store when it is read, as for <see cref="Unchanged"/>.</remarks>
+    public IReadOnlyList<MovedFile> Moved { get; internal set; } = [];
 
     /// <summary>Snapshot files whose path contains other content.</summary>
-    public List<ChangedFile> Modified { get; } = [];
+    /// <remarks>Each item is built from a compact store when it is read, as for <see cref="Unchanged"/>.</remarks>
+    public IReadOnlyList<ChangedFile> Modified { get; internal set; } = [];
 
     /// <summary>Snapshot files whose path is gone and whose content no unpaired tree file contains.</summary>
-    public List<ChangedFile> Missing { get; } = [];
+    /// <remarks>Each item is built from a compact store when it is read, as for <see cref="Unchanged"/>.</remarks>
+    public IReadOnlyList<ChangedFile> Missing { get; internal set; } = [];
 
     /// <summary>Tree files that no snapshot file explains.</summary>
     /// <remarks>Each path is decoded from a compact store when it is read, as for <see cref="Unchanged"/>.</remarks>

@@ -21,30 +21,33 @@ internal static class ContentMatcher
     /// <param name="tree">Tree files, sorted by path with <see cref="PathComparer"/>.</param>
     /// <param name="report">Receives the categories, each sorted by path.</param>
     public static void Match(IEnumerable<(string Path, UInt128 Digest)> snapshot, Utf8PathTable treePaths,
-        TreeFile[] tree, AuditReport report)
+        List<TreeFile> tree, AuditReport report)
     {
-        var paired = new bool[tree.Length];
-        var present = Enumerable.Range(0, tree.Length).Where(j => tree[j].Hashed).ToArray();
+        var paired = new bool[tree.Count];
+        var present = Enumerable.Range(0, tree.Count).Where(j => tree[j].Hashed).ToArray();
         Array.Sort(present, (a, b) => tree[a].Digest != tree[b].Digest ? tree[a].Digest.CompareTo(tree[b].Digest) : a - b);
 
         var treeSide = new Side(treePaths, j => tree[j].PathId, j => tree[j].Digest);
         var absent = JoinByPath(snapshot, treeSide, tree, present, paired, report);
         var moves = PairByDigest(absent, treeSide, tree, paired);
-        for (var i = 0; i < absent.Files.Count; i++)
+        var moved = new PathPairList<MovedFile>((from, to) =>
+            new MovedFile(absent.Paths.GetString(from), treePaths.GetString(to)));
+        var missing = new PathPairList<ChangedFile>((path, presentAt) =>
+            new ChangedFile(absent.Paths.GetString(path), PathOrNull(treePaths, presentAt)));
+        for (var i = 0; i < absent.Digests.Count; i++)
         {
-            var path = absent.Paths.GetString(absent.Files[i].PathId);
             if (moves[i] >= 0)
             {
-                report.Moved.Add(new MovedFile(path, treePaths.GetString(tree[moves[i]].PathId)));
+                moved.Add(i, tree[moves[i]].PathId);
             }
             else
             {
-                report.Missing.Add(new ChangedFile(path, FirstWith(absent.Files[i].Digest, treeSide, present)));
+                missing.Add(i, FirstWith(absent.Digests[i], treeSide, present));
             }
         }
 
         var fresh = new PathList(treePaths);
-        for (var j = 0; j < tree.Length; j++)
+        for (var j = 0; j < tree.Count; j++)
         {
             if (!paired[j])
             {
@@ -52,29 +55,35 @@ internal static class ContentMatcher
             }
         }
 
+        report.Moved = moved;
+        report.Missing = missing;
         report.New = fresh;
     }
 
     // Walks the sorted snapshot and the sorted tree together. Unchanged and modified files are
-    // recorded at once; snapshot files whose path is not in the tree are returned.
+    // recorded at once, and snapshot files whose path is not in the tree are returned.
     private static AbsentFiles JoinByPath(IEnumerable<(string Path, UInt128 Digest)> snapshot, Side treeSide,
-        TreeFile[] tree, int[] present, bool[] paired, AuditReport report)
+        List<TreeFile> tree, int[] present, bool[] paired, AuditReport report)
     {
+        var treePaths = treeSide.Paths;
         var absent = new AbsentFiles(new Utf8PathTable(), []);
-        var unchanged = new PathList(treeSide.Paths);
+        var unchanged = new PathList(treePaths);
+        var modified = new PathPairList<ChangedFile>((path, presentAt) =>
+            new ChangedFile(treePaths.GetString(path), PathOrNull(treePaths, presentAt)));
         var buffer = new byte[1024];
         var j = 0;
         foreach (var (path, digest) in snapshot)
         {
             var bytes = Encode(path, ref buffer);
-            while (j < tree.Length && treeSide.Paths.Bytes(tree[j].PathId).SequenceCompareTo(bytes) < 0)
+            while (j < tree.Count && treePaths.Bytes(tree[j].PathId).SequenceCompareTo(bytes) < 0)
             {
                 j++;
             }
 
-            if (j == tree.Length || !treeSide.Paths.Bytes(tree[j].PathId).SequenceEqual(bytes))
+            if (j == tree.Count || !treePaths.Bytes(tree[j].PathId).SequenceEqual(bytes))
             {
-                absent.Files.Add(new SnapshotFile(absent.Paths.Add(path), digest));
+                absent.Paths.Add(path);
+                absent.Digests.Add(digest);
                 continue;
             }
 
@@ -85,13 +94,16 @@ internal static class ContentMatcher
             }
             else
             {
-                report.Modified.Add(new ChangedFile(path, FirstWith(digest, treeSide, present)));
+                modified.Add(tree[j].PathId, FirstWith(digest, treeSide, present));
             }
         }
 
         report.Unchanged = unchanged;
+        report.Modified = modified;
         return absent;
     }
+
+    private static string? PathOrNull(Utf8PathTable paths, int id) => id < 0 ? null : paths.GetString(id);
 
     private static ReadOnlySpan<byte> Encode(string path, ref byte[] buffer)
     {
@@ -107,12 +119,12 @@ internal static class ContentMatcher
     // Pairs absent snapshot files with unpaired tree files of the same digest: first those with the
     // same file name, then the rest, each in path order. Returns, for each absent file, the index of
     // its tree file, or -1.
-    private static int[] PairByDigest(AbsentFiles absent, Side treeSide, TreeFile[] tree, bool[] paired)
+    private static int[] PairByDigest(AbsentFiles absent, Side treeSide, List<TreeFile> tree, bool[] paired)
     {
-        var moves = new int[absent.Files.Count];
+        var moves = new int[absent.Digests.Count];
         Array.Fill(moves, -1);
-        var candidates = Enumerable.Range(0, tree.Length).Where(j => tree[j].Hashed && !paired[j]).ToList();
-        var sources = new Side(absent.Paths, i => absent.Files[i].PathId, i => absent.Files[i].Digest);
+        var candidates = Enumerable.Range(0, tree.Count).Where(j => tree[j].Hashed && !paired[j]).ToList();
+        var sources = new Side(absent.Paths, i => i, i => absent.Digests[i]);
         PairGroups(Enumerable.Range(0, moves.Length).ToList(), candidates, sources, treeSide, byName: true, moves, paired);
         var unmatched = Enumerable.Range(0, moves.Length).Where(i => moves[i] < 0).ToList();
         candidates.RemoveAll(j => paired[j]);
@@ -155,8 +167,9 @@ internal static class ContentMatcher
         return order != 0 || !withIndex ? order : a.CompareTo(b);
     }
 
-    // Returns the tree path, in path order, with the lowest index among files of this digest.
-    private static string? FirstWith(UInt128 digest, Side treeSide, int[] present)
+    // Returns the path id of the tree file, in path order, with the lowest index among files of
+    // this digest, or -1 when no tree file has it.
+    private static int FirstWith(UInt128 digest, Side treeSide, int[] present)
     {
         int low = 0, high = present.Length;
         while (low < high)
@@ -172,13 +185,11 @@ internal static class ContentMatcher
             }
         }
 
-        return low < present.Length && treeSide.Digest(present[low]) == digest
-            ? treeSide.Paths.GetString(treeSide.PathId(present[low]))
-            : null;
+        return low < present.Length && treeSide.Digest(present[low]) == digest ? treeSide.PathId(present[low]) : -1;
     }
 
-    // Snapshot files whose path is not in the tree, in path order, with their paths.
-    private sealed record AbsentFiles(Utf8PathTable Paths, List<SnapshotFile> Files);
+    // Snapshot files whose path is not in the tree, in path order. The path with id i has digest i.
+    private sealed record AbsentFiles(Utf8PathTable Paths, List<UInt128> Digests);
 
     // How to read the path and digest of an index on one side of the pairing.
     private sealed record Side(Utf8PathTable Paths, Func<int, int> PathId, Func<int, UInt128> Digest);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.IO.Abstractions;
 using BackupTool.Core.Hashing;
 using BackupTool.Core.Manifests;
@@ -47,9 +48,8 @@ public sealed class TreeAuditor(IFileSystem fileSystem, IPosixFileSystem posix, 
         var root = fileSystem.Path.GetFullPath(request.TreePath).TrimEnd('/');
         var excluded = fileSystem.Path.GetFullPath(request.SnapshotPath).TrimEnd('/');
         var treePaths = new Utf8PathTable();
-        var tree = new TreeScanner(fileSystem, posix).Scan(root, excluded, treePaths, report.Unreadable, cancellation)
-            .ToArray();
-        Array.Sort(tree, (a, b) => treePaths.Compare(a.PathId, b.PathId));
+        var tree = new TreeScanner(fileSystem, posix).Scan(root, excluded, treePaths, report.Unreadable, cancellation);
+        tree.Sort((a, b) => treePaths.Compare(a.PathId, b.PathId));
         await HashAsync(root, treePaths, tree, sizes, report, cancellation);
 
         report.Unreadable.Sort(StringComparer.Ordinal);
@@ -122,16 +122,18 @@ public sealed class TreeAuditor(IFileSystem fileSystem, IPosixFileSystem posix, 
         return sizes;
     }
 
-    private async Task HashAsync(string root, Utf8PathTable treePaths, TreeFile[] tree, HashSet<long>? sizes,
+    private async Task HashAsync(string root, Utf8PathTable treePaths, List<TreeFile> tree, HashSet<long>? sizes,
         AuditReport report, CancellationToken cancellation)
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation };
-        var candidates = Enumerable.Range(0, tree.Length).Where(i => sizes is null || sizes.Contains(tree[i].Size));
+        var candidates = Enumerable.Range(0, tree.Count).Where(i => sizes is null || sizes.Contains(tree[i].Size));
         var hashedFiles = 0L;
         var hashedBytes = 0L;
         await Parallel.ForEachAsync(candidates, options, (i, token) =>
         {
-            var length = TryHash(root, treePaths.GetString(tree[i].PathId), ref tree[i], report, token);
+            // The list is not resized while hashing, so a reference into its array stays valid.
+            ref var file = ref CollectionsMarshal.AsSpan(tree)[i];
+            var length = TryHash(root, treePaths.GetString(file.PathId), ref file, report, token);
             if (length >= 0)
             {
                 Interlocked.Increment(ref hashedFiles);

@@ -20,7 +20,7 @@ public sealed class ContentMatcherTests
                 Digest = f.Value is null ? 0 : UInt128.Parse(f.Value),
                 Hashed = f.Value is not null,
             })
-            .ToArray();
+            .ToList();
         var report = new AuditReport();
         ContentMatcher.Match(snapshotFiles, treePaths, treeFiles, report);
         return report;
