@@ -3,8 +3,9 @@
 
 For each dataset and operation, the first table gives medians (with min and max) of wall time,
 CPU time (user + sys) and peak resident memory. The second gives each product figure as a ratio
-to each peer of the same run, and the hashing floor, which is bytes hashed divided by
-(cores x single-core MD5 throughput of openssl).
+to each peer of the same run, and the floor: bytes hashed divided by (cores x single-core MD5
+throughput of openssl), plus for create the median time of `cp -a` of the same dataset, since
+create must also write the copy. The last table checks each target against the same medians.
 """
 import csv
 import statistics
@@ -34,7 +35,7 @@ def load(results):
 def summary(rows):
     walls = [float(r["wall"]) for r in rows]
     cpus = [float(r["user"]) + float(r["sys"]) for r in rows]
-    rss = [int(r["rss_kb"]) / 1024 for r in rows]
+    rss = [int(r["rss_kb"]) * 1024 / 1e6 for r in rows]  # MB of 10^6 bytes
     failed = sum(1 for r in rows if r["status"] != "0")
     return {
         "wall": statistics.median(walls), "min": min(walls), "max": max(walls),
@@ -73,19 +74,28 @@ def print_medians(dataset, runs):
     print()
 
 
+def medians(dataset, op, runs):
+    return {t: summary(r) for (d, o, t), r in runs.items() if d == dataset and o == op}
+
+
+def floor(dataset, op, runs, meta):
+    """Seconds the operation needs at least: its hashing on every core, plus the copy for create."""
+    hashing = HASH_PASSES[op] * float(meta[f"bytes.{dataset}"]) / (int(meta["cores"]) * float(meta["openssl.md5"]))
+    copy = medians(dataset, op, runs).get("cp") if op == "create" else None
+    return hashing + (copy["wall"] if copy else 0)
+
+
 def print_ratios(dataset, runs, meta):
-    cores = int(meta["cores"])
-    md5 = float(meta["openssl.md5"])
-    print("| operation | product | ratio of wall medians to each peer | hashing floor s | product / floor |")
+    print("| operation | product | ratio of wall medians to each peer | floor s | product / floor |")
     print("| --- | --- | --- | --- | --- |")
     for op in OPS:
-        tools = {t: summary(r) for (d, o, t), r in runs.items() if d == dataset and o == op}
-        floor = HASH_PASSES[op] * float(meta[f"bytes.{dataset}"]) / (cores * md5)
+        tools = medians(dataset, op, runs)
+        floor_s = floor(dataset, op, runs, meta)
         for product in sorted(PRODUCTS & tools.keys()):
             wall = tools[product]["wall"]
             ratios = ", ".join(f"{wall / s['wall']:.2f}× {peer}" for peer, s in tools.items()
                                if peer not in PRODUCTS and s["wall"] > 0)
-            print(f"| {op} | {product} | {ratios or 'no peer'} | {floor:.2f} | {wall / floor:.2f}× |")
+            print(f"| {op} | {product} | {ratios or 'no peer'} | {floor_s:.2f} | {wall / floor_s:.2f}× |")
     print()
 
 
@@ -95,10 +105,58 @@ def print_startup(runs):
         return
     print("### start-up")
     print()
-    print("| command | wall median s (min–max) | CPU s | peak RSS MB |")
-    print("| --- | --- | --- | --- |")
+    print("| command | wall median s (min–max) | CPU s | peak RSS MB | target: under 0.150 s |")
+    print("| --- | --- | --- | --- | --- |")
     for (op, _), s in startup.items():
-        print(f"| backup {op} | {s['wall']:.3f} ({s['min']:.3f}–{s['max']:.3f}) | {s['cpu']:.3f} | {s['rss']:.0f} |")
+        verdict = "met" if s["wall"] < 0.150 else "not met"
+        print(f"| backup {op} | {s['wall']:.3f} ({s['min']:.3f}–{s['max']:.3f}) | {s['cpu']:.3f} | "
+              f"{s['rss']:.0f} | {verdict} |")
+
+
+# (operation, product, peer or "floor", the most the ratio may be, strictly below it, datasets)
+TARGETS = [
+    ("create", "backup", "restic", 1.0, True, None),
+    ("create", "backup", "borg", 1.0, True, None),
+    ("create", "backup", "cp+md5+sync", 1.2, False, None),
+    ("create", "backup-no-fsync", "cp+md5", 0.6, False, None),
+    ("create", "backup-no-fsync", "floor", 1.3, False, ["large"]),
+    ("verify", "backup", "md5sum-P2", 1.15, False, ["large", "real"]),
+    ("verify", "backup", "md5sum-c", 0.6, False, ["large"]),
+    ("verify", "backup", "hashdeep", 1.0, True, None),
+    ("verify", "backup", "restic", 1.0, True, None),
+    ("verify", "backup", "borg", 1.0, True, None),
+    ("restore", "backup", "cp+md5", 1.5, False, None),
+]
+
+
+def print_targets(datasets, runs, meta):
+    print("### targets")
+    print()
+    print("| target | " + " | ".join(datasets) + " |")
+    print("| --- | " + " | ".join("---" for _ in datasets) + " |")
+    for op, product, peer, limit, strict, only in TARGETS:
+        cells = []
+        for dataset in datasets:
+            tools = medians(dataset, op, runs)
+            if (only and dataset not in only) or product not in tools:
+                cells.append("")
+                continue
+            base = floor(dataset, op, runs, meta) if peer == "floor" else tools.get(peer, {}).get("wall")
+            if not base:
+                cells.append("no peer")
+                continue
+            ratio = tools[product]["wall"] / base
+            met = ratio < limit if strict else ratio <= limit
+            cells.append(f"{ratio:.2f}× {'met' if met else 'not met'}")
+        relation = "below" if strict else "at most"
+        print(f"| {op} {product} {relation} {limit}× {peer} | " + " | ".join(cells) + " |")
+    cells = []
+    for dataset in datasets:
+        peak = max((summary(r)["rss_max"] for (d, o, t), r in runs.items()
+                    if d == dataset and t in PRODUCTS), default=0)
+        cells.append(f"{peak:.0f} MB {'met' if peak <= 100 else 'not met'}")
+    print("| peak RSS of backup at most 100 MB | " + " | ".join(cells) + " |")
+    print()
 
 
 def main():
@@ -116,6 +174,7 @@ def main():
         print_medians(dataset, runs)
         print_ratios(dataset, runs, meta)
 
+    print_targets(datasets, runs, meta)
     print_startup(runs)
 
 

@@ -194,6 +194,8 @@ bench_create() {
         measure "$name" create backup-no-fsync "$run" \
             "'$BACKUP' create '$src' --dest '$base' --name nofsync-$run --no-fsync --quiet"
         discard "$name" "$base/nofsync-$run"
+        measure "$name" create cp "$run" "cp -a '$src' '$base/cp-$run'"
+        discard "$name" "$base/cp-$run"
         measure "$name" create cp+md5 "$run" "$(manual_copy "$src" "$base/manual-$run")"
         discard "$name" "$base/manual-$run"
         measure "$name" create cp+md5+sync "$run" "$(manual_copy "$src" "$base/manualsync-$run" sync)"

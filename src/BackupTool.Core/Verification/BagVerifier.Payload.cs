@@ -5,7 +5,8 @@ namespace BackupTool.Core.Verification;
 
 public sealed partial class BagVerifier
 {
-    private async Task VerifyPayloadAsync(string bagPath, BagDeclaration? declaration, BagInfo? bagInfo,
+    /// <returns>The finished walk of <c>data/</c>.</returns>
+    private async Task<PayloadWalker> VerifyPayloadAsync(string bagPath, BagDeclaration? declaration, BagInfo? bagInfo,
         FetchFile? fetch, VerificationOptions options, VerificationFindings findings, CancellationToken cancellation)
     {
         var manifests = ScanPayloadManifests(bagPath, declaration, DeclaresEmptyPayload(bagInfo), findings);
@@ -28,6 +29,7 @@ public sealed partial class BagVerifier
         await CheckFilesAsync(bagPath, matched, digester, manifests, options, findings, cancellation);
 
         CheckPayloadOxum(bagInfo, walker, resolver.PendingFetches, options, findings);
+        return walker;
     }
 
     // A snapshot of an empty folder has empty manifests and records that in its Payload-Oxum, 0.0. Files

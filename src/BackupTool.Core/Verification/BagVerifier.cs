@@ -46,8 +46,8 @@ public sealed partial class BagVerifier(IFileSystem fileSystem, ILogger logger, 
         await VerifyTagManifestsAsync(root, declaration, findings, cancellation);
         var bagInfo = ReadBagInfo(root, declaration, findings);
         var fetch = ReadFetchFile(root, declaration, findings);
-        await VerifyPayloadAsync(root, declaration, bagInfo, fetch, options, findings, cancellation);
-        new TreeShapeChecker(fileSystem, findings).Check(root);
+        var walk = await VerifyPayloadAsync(root, declaration, bagInfo, fetch, options, findings, cancellation);
+        new TreeShapeChecker(fileSystem, findings).Check(root, walk);
 
         var report = BuildReport(bagPath, declaration, options.Fast, findings);
         _logger.Information("Verified {BagPath}: {Verdict} with {ProblemCount} problems and {WarningCount} warnings",

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using BackupTool.Core.Hashing;
+using BackupTool.Core.Posix;
 using Microsoft.Win32.SafeHandles;
 
 namespace BackupTool.Core.Verification;
@@ -32,6 +33,7 @@ internal sealed class FileDigester(IReadOnlyList<ManifestAlgorithm> algorithms)
     public (string[] Digests, long Length) Hash(Stream stream, byte[] buffer, CancellationToken cancellation)
     {
         var state = _states.TryTake(out var pooled) ? pooled : new HashState(_standard, Algorithms);
+        var finished = false;
         try
         {
             long length = 0;
@@ -43,11 +45,13 @@ internal sealed class FileDigester(IReadOnlyList<ManifestAlgorithm> algorithms)
                 length += read;
             }
 
-            return (state.Finish(Algorithms), length);
+            var digests = state.Finish(Algorithms);
+            finished = true;
+            return (digests, length);
         }
         finally
         {
-            _states.Add(state);
+            Release(state, finished);
         }
     }
 
@@ -60,6 +64,7 @@ internal sealed class FileDigester(IReadOnlyList<ManifestAlgorithm> algorithms)
         SafeFileHandle handle, long expectedLength, byte[] buffer, CancellationToken cancellation)
     {
         var state = _states.TryTake(out var pooled) ? pooled : new HashState(_standard, Algorithms);
+        var finished = false;
         try
         {
             long length = 0;
@@ -76,16 +81,69 @@ internal sealed class FileDigester(IReadOnlyList<ManifestAlgorithm> algorithms)
                 cancellation.ThrowIfCancellationRequested();
             }
 
-            return (state.Finish(Algorithms), length);
+            var digests = state.Finish(Algorithms);
+            finished = true;
+            return (digests, length);
         }
         finally
         {
+            Release(state, finished);
+        }
+    }
+
+    /// <summary>Reads a file through <paramref name="posix"/> and returns the lowercase hex digests and the byte count.</summary>
+    /// <remarks>
+    /// Returns null when a read fails, so that the caller can read the file again through .NET and
+    /// report the error with .NET's message. The end-of-file rule is the one of the other overloads.
+    /// </remarks>
+    public (string[] Digests, long Length)? TryHash(PosixFileSystem posix, SafeFileHandle handle,
+        long expectedLength, byte[] buffer, CancellationToken cancellation)
+    {
+        var state = _states.TryTake(out var pooled) ? pooled : new HashState(_standard, Algorithms);
+        var finished = false;
+        try
+        {
+            long length = 0;
+            int read;
+            while ((read = posix.TryReadAt(handle, buffer, length)) > 0)
+            {
+                state.Append(buffer.AsSpan(0, read));
+                length += read;
+                if (length == expectedLength && read < buffer.Length)
+                {
+                    break;
+                }
+
+                cancellation.ThrowIfCancellationRequested();
+            }
+
+            var digests = state.Finish(Algorithms);
+            finished = true;
+            return read < 0 ? null : (digests, length);
+        }
+        finally
+        {
+            Release(state, finished);
+        }
+    }
+
+    // A state left mid-file by an error or a cancellation still contains that file's bytes, so only a
+    // finished, and thereby reset, state goes back to the pool.
+    private void Release(HashState state, bool finished)
+    {
+        if (finished)
+        {
             _states.Add(state);
+        }
+        else
+        {
+            state.Dispose();
         }
     }
 
     /// <summary>The running digests of one file; <see cref="Finish"/> resets them for the next.</summary>
     private sealed class HashState(ChecksumAlgorithm[] standard, IReadOnlyList<ManifestAlgorithm> algorithms)
+        : IDisposable
     {
         private readonly MultiHasher _multi = new(standard);
         private readonly Sha224? _sha224 = algorithms.Any(a => a.Name == "sha224") ? new Sha224() : null;
@@ -115,6 +173,12 @@ internal sealed class FileDigester(IReadOnlyList<ManifestAlgorithm> algorithms)
             }
 
             return digests;
+        }
+
+        public void Dispose()
+        {
+            _multi.Dispose();
+            _sha384?.Dispose();
         }
     }
 }

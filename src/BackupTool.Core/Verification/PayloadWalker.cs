@@ -9,7 +9,8 @@ namespace BackupTool.Core.Verification;
 /// Each folder is listed once and its entries sorted by name, folders as <c>name/</c>, which yields
 /// whole paths in code-point order without holding the tree in memory. Symbolic links are neither
 /// followed nor yielded, so nothing outside the bag is read. The walk warns about operating-system
-/// clutter and about names in one folder that differ only in case or Unicode normalization.
+/// clutter and about names in one folder that differ only in case or Unicode normalization. It
+/// also records the folders and symlinks it meets, so the tree-shape check needs no second walk.
 /// </remarks>
 internal sealed class PayloadWalker(IPosixFileSystem posix, ILogger logger, VerificationFindings findings)
 {
@@ -24,6 +25,15 @@ internal sealed class PayloadWalker(IPosixFileSystem posix, ILogger logger, Veri
 
     /// <summary>The total size of the files yielded so far.</summary>
     public long ByteCount { get; private set; }
+
+    /// <summary>The folders met so far below the walk's root, named relative to the bag.</summary>
+    public List<string> Folders { get; } = [];
+
+    /// <summary>The symbolic links met so far, named relative to the bag.</summary>
+    public List<string> Symlinks { get; } = [];
+
+    /// <summary>The folders that could not be listed, named relative to the bag, with the error message.</summary>
+    public List<(string Path, string Reason)> UnlistedFolders { get; } = [];
 
     /// <summary>Yields every regular file under <paramref name="dataPath"/>, named relative to the bag.</summary>
     public IEnumerable<PayloadFile> Walk(string dataPath, string relativeRoot)
@@ -63,6 +73,7 @@ internal sealed class PayloadWalker(IPosixFileSystem posix, ILogger logger, Veri
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             logger.Error(exception, "Could not list {FolderPath}", directory);
+            UnlistedFolders.Add((relative, exception.Message));
             findings.Problem(ProblemKind.Unreadable, relative + "/", null,
                 $"the folder could not be listed ({exception.Message}); its files were not checked");
             return [];
@@ -108,11 +119,13 @@ internal sealed class PayloadWalker(IPosixFileSystem posix, ILogger logger, Veri
         switch (status.Kind)
         {
             case EntryKind.Directory:
+                Folders.Add(relativePath);
                 return new WalkEntry(fullPath, relativePath, true, 0);
             case EntryKind.File:
                 return new WalkEntry(fullPath, relativePath, false, status.Size);
             case EntryKind.Symlink:
                 logger.Debug("Skipping symbolic link {PayloadPath}", relativePath);
+                Symlinks.Add(relativePath);
                 return null;
             default:
                 // Opening a named pipe to hash it would block forever.

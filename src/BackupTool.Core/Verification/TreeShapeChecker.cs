@@ -9,13 +9,15 @@ namespace BackupTool.Core.Verification;
 /// Manifests cover regular files only, so without this a planted, retargeted or deleted symlink
 /// or a deleted empty folder would pass, and a restore with <c>cp -a</c> would bring the change
 /// back. Pipeline: keep the recorded folders and symlinks (files are left to the manifests), look
-/// each up in <c>data/</c>, then walk <c>data/</c> for folders and symlinks that are not recorded.
-/// Symlinks are read, never followed.
+/// up in <c>data/</c> each one that the payload walk did not meet as a folder, then compare the
+/// folders and symlinks that the walk met with the recorded ones. Symlinks are read, never followed.
 /// </remarks>
 internal sealed class TreeShapeChecker(IFileSystem fileSystem, VerificationFindings findings)
 {
     /// <summary>Records a problem for each folder or symlink that differs from the metadata.</summary>
-    public void Check(string bagPath)
+    /// <param name="bagPath">The bag folder.</param>
+    /// <param name="walk">The finished walk of <c>data/</c>, which lists the folders and symlinks found.</param>
+    public void Check(string bagPath, PayloadWalker walk)
     {
         var treePath = fileSystem.Path.Combine(bagPath, TreeMetadataFormat.FileName);
         var dataPath = fileSystem.Path.Combine(bagPath, SnapshotLayout.DataFolder);
@@ -30,12 +32,18 @@ internal sealed class TreeShapeChecker(IFileSystem fileSystem, VerificationFindi
             return;
         }
 
+        // A recorded folder that the walk met as a folder is intact, so only the others are looked up.
+        var foundFolders = new HashSet<string>(walk.Folders, StringComparer.Ordinal);
         foreach (var entry in recorded.Values)
         {
-            CheckRecorded(dataPath, entry);
+            var walkPath = SnapshotLayout.DataFolder + "/" + entry.Path;
+            if (entry.Kind != EntryKind.Directory || !foundFolders.Contains(walkPath))
+            {
+                CheckRecorded(dataPath, entry);
+            }
         }
 
-        FindUnrecorded(dataPath, recorded);
+        FindUnrecorded(dataPath, walk, recorded);
     }
 
     private Dictionary<string, TreeEntry>? ReadRecorded(string treePath)
@@ -87,55 +95,39 @@ internal sealed class TreeShapeChecker(IFileSystem fileSystem, VerificationFindi
         }
     }
 
-    private void FindUnrecorded(string dataPath, Dictionary<string, TreeEntry> recorded)
+    private void FindUnrecorded(string dataPath, PayloadWalker walk, Dictionary<string, TreeEntry> recorded)
     {
-        var folders = new Stack<string>([dataPath]);
-        while (folders.Count > 0)
+        foreach (var (folder, reason) in walk.UnlistedFolders)
         {
-            var folder = folders.Pop();
-            IFileSystemInfo[] children;
-            try
-            {
-                children = fileSystem.DirectoryInfo.New(folder).GetFileSystemInfos("*", SearchOption.TopDirectoryOnly);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                findings.Problem(ProblemKind.Unreadable, Relative(dataPath, folder), null,
-                    $"the folder could not be listed: {exception.Message}");
-                continue;
-            }
+            findings.Problem(ProblemKind.Unreadable, folder, null, $"the folder could not be listed: {reason}");
+        }
 
-            foreach (var child in children)
-            {
-                var isLink = child.LinkTarget is not null;
-                if (!isLink && child is IDirectoryInfo)
-                {
-                    folders.Push(child.FullName);
-                }
+        foreach (var folder in walk.Folders)
+        {
+            CheckListed(dataPath, folder, EntryKind.Directory, recorded);
+        }
 
-                if (isLink || child is IDirectoryInfo)
-                {
-                    CheckListed(dataPath, child, isLink ? EntryKind.Symlink : EntryKind.Directory, recorded);
-                }
-            }
+        foreach (var link in walk.Symlinks)
+        {
+            CheckListed(dataPath, link, EntryKind.Symlink, recorded);
         }
     }
 
-    private void CheckListed(string dataPath, IFileSystemInfo entry, EntryKind kind, Dictionary<string, TreeEntry> recorded)
+    private void CheckListed(string dataPath, string path, EntryKind kind, Dictionary<string, TreeEntry> recorded)
     {
-        var path = Relative(dataPath, entry.FullName);
-        if (recorded.TryGetValue(path[(SnapshotLayout.DataFolder.Length + 1)..], out var known) && known.Kind == kind)
+        var relativePath = path[(SnapshotLayout.DataFolder.Length + 1)..];
+        if (recorded.TryGetValue(relativePath, out var known) && known.Kind == kind)
         {
             return;
         }
 
-        var detail = kind == EntryKind.Symlink ? $" (pointing to '{entry.LinkTarget}')" : "";
+        // The target is read only here, so an intact tree costs no readlink per symlink.
+        var detail = kind == EntryKind.Symlink
+            ? $" (pointing to '{fileSystem.FileInfo.New(dataPath + "/" + relativePath).LinkTarget}')"
+            : "";
         findings.Problem(ProblemKind.Unexpected, path, null,
             $"a {Describe(kind)} in data/ that {TreeMetadataFormat.FileName} does not record{detail}");
     }
-
-    private static string Relative(string dataPath, string fullPath) =>
-        SnapshotLayout.DataFolder + fullPath[dataPath.Length..];
 
     private static string Describe(EntryKind kind) => kind == EntryKind.Symlink ? "symlink" : "folder";
 }

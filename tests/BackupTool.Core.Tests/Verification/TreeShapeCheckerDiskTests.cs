@@ -65,6 +65,41 @@ public sealed class TreeShapeCheckerDiskTests : IDisposable
         Assert.Contains(report.Problems, p => p.Kind == kind && p.Path == path);
     }
 
+    [SkippableFact]
+    public async Task VerifyAsync_PlantedSymlink_MessageNamesTarget()
+    {
+        var snapshot = await CreateSnapshotAsync();
+        File.CreateSymbolicLink(Path.Combine(snapshot, "data", "sub", "planted"), "../../outside");
+
+        var report = await VerifyAsync(snapshot);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal("data/sub/planted", problem.Path);
+        Assert.Equal(ProblemKind.Unexpected, problem.Kind);
+        Assert.Equal("a symlink in data/ that backup-tree.tsv does not record (pointing to '../../outside')", problem.Message);
+    }
+
+    [SkippableFact]
+    public async Task VerifyAsync_UnlistableFolder_ReportedByBothChecks()
+    {
+        var snapshot = await CreateSnapshotAsync();
+        Skip.If(PosixFileSystem.IsRoot, "root lists folders without read permission");
+        var locked = Path.Combine(snapshot, "data", "sub");
+        File.SetUnixFileMode(locked, UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        try
+        {
+            var report = await VerifyAsync(snapshot);
+
+            Assert.Contains(report.Problems, p => p.Kind == ProblemKind.Unreadable && p.Path == "data/sub/");
+            Assert.Contains(report.Problems, p => p.Kind == ProblemKind.Unreadable && p.Path == "data/sub"
+                && p.Message.StartsWith("the folder could not be listed: ", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     private async Task<string> CreateSnapshotAsync()
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "symlinks are tested on Linux");
