@@ -47,6 +47,10 @@ public sealed class TreeAuditor(IFileSystem fileSystem, IPosixFileSystem posix, 
 
         var root = fileSystem.Path.GetFullPath(request.TreePath).TrimEnd('/');
         var excluded = fileSystem.Path.GetFullPath(request.SnapshotPath).TrimEnd('/');
+        // NOTE: memory still grows with the file count, by an estimated 100 bytes a tree file and
+        // 80 a snapshot file whose path is gone. Measured peaks of the published build for
+        // 1,000,000 files of 40-byte paths: 186 MB when all are unchanged, 277 MB when all moved
+        // into a subfolder.
         var treePaths = new Utf8PathTable();
         var tree = new TreeScanner(fileSystem, posix).Scan(root, excluded, treePaths, report.Unreadable, cancellation);
         tree.Sort((a, b) => treePaths.Compare(a.PathId, b.PathId));
