@@ -16,19 +16,24 @@ public sealed class AuditReport
     public List<string> Warnings { get; } = [];
 
     /// <summary>Snapshot files at the same path with the same content.</summary>
-    public List<string> Unchanged { get; } = [];
+    /// <remarks>Each path is decoded from a compact store when it is read, so cache it rather than read it twice.</remarks>
+    public IReadOnlyList<string> Unchanged { get; internal set; } = [];
 
     /// <summary>Snapshot files whose content is now at another path.</summary>
-    public List<MovedFile> Moved { get; } = [];
+    /// <remarks>Each item is built from a compact store when it is read, as for <see cref="Unchanged"/>.</remarks>
+    public IReadOnlyList<MovedFile> Moved { get; internal set; } = [];
 
     /// <summary>Snapshot files whose path contains other content.</summary>
-    public List<ChangedFile> Modified { get; } = [];
+    /// <remarks>Each item is built from a compact store when it is read, as for <see cref="Unchanged"/>.</remarks>
+    public IReadOnlyList<ChangedFile> Modified { get; internal set; } = [];
 
     /// <summary>Snapshot files whose path is gone and whose content no unpaired tree file contains.</summary>
-    public List<ChangedFile> Missing { get; } = [];
+    /// <remarks>Each item is built from a compact store when it is read, as for <see cref="Unchanged"/>.</remarks>
+    public IReadOnlyList<ChangedFile> Missing { get; internal set; } = [];
 
     /// <summary>Tree files that no snapshot file explains.</summary>
-    public List<string> New { get; } = [];
+    /// <remarks>Each path is decoded from a compact store when it is read, as for <see cref="Unchanged"/>.</remarks>
+    public IReadOnlyList<string> New { get; internal set; } = [];
 
     /// <summary>Tree entries that could not be read, each with the reason.</summary>
     public List<string> Unreadable { get; } = [];

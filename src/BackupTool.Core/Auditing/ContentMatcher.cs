@@ -1,3 +1,4 @@
+using System.Text;
 using BackupTool.Core.Manifests;
 
 namespace BackupTool.Core.Auditing;
@@ -8,101 +9,132 @@ namespace BackupTool.Core.Auditing;
 /// A snapshot file whose path is gone takes an unpaired tree file with its digest and is moved,
 /// or else is missing. Among several candidates, one with the same file name is taken first, then
 /// the others in path order. A snapshot file whose path contains other content is modified, never
-/// moved, so a copy elsewhere cannot hide an edit. Unpaired tree files are new. Works on sorted
-/// arrays, without a dictionary, so memory stays near the size of the two file lists.
+/// moved, so a copy elsewhere cannot hide an edit. Unpaired tree files are new. The snapshot is
+/// read as a sorted stream and only the files whose path is gone are kept, in compact form, so
+/// memory grows with the tree and with the number of moved or missing files.
 /// </remarks>
 internal static class ContentMatcher
 {
     /// <summary>Classifies every file into <paramref name="report"/>.</summary>
     /// <param name="snapshot">Snapshot files, sorted by path with <see cref="PathComparer"/>.</param>
+    /// <param name="treePaths">The paths of the tree files.</param>
     /// <param name="tree">Tree files, sorted by path with <see cref="PathComparer"/>.</param>
     /// <param name="report">Receives the categories, each sorted by path.</param>
-    public static void Match(SnapshotFile[] snapshot, TreeFile[] tree, AuditReport report)
+    public static void Match(IEnumerable<(string Path, UInt128 Digest)> snapshot, Utf8PathTable treePaths,
+        List<TreeFile> tree, AuditReport report)
     {
-        var paired = new bool[tree.Length];
-        var (absent, changed) = JoinByPath(snapshot, tree, paired, report);
-        var present = Enumerable.Range(0, tree.Length).Where(j => tree[j].Hashed).ToArray();
+        var paired = new bool[tree.Count];
+        var present = Enumerable.Range(0, tree.Count).Where(j => tree[j].Hashed).ToArray();
         Array.Sort(present, (a, b) => tree[a].Digest != tree[b].Digest ? tree[a].Digest.CompareTo(tree[b].Digest) : a - b);
 
-        var moves = PairByDigest(snapshot, tree, absent, paired);
-        foreach (var i in absent)
+        var treeSide = new Side(treePaths, j => tree[j].PathId, j => tree[j].Digest);
+        var absent = JoinByPath(snapshot, treeSide, tree, present, paired, report);
+        var moves = PairByDigest(absent, treeSide, tree, paired);
+        var moved = new PathPairList<MovedFile>((from, to) =>
+            new MovedFile(absent.Paths.GetString(from), treePaths.GetString(to)));
+        var missing = new PathPairList<ChangedFile>((path, presentAt) =>
+            new ChangedFile(absent.Paths.GetString(path), PathOrNull(treePaths, presentAt)));
+        for (var i = 0; i < absent.Digests.Count; i++)
         {
-            if (moves.TryGetValue(i, out var j))
+            if (moves[i] >= 0)
             {
-                report.Moved.Add(new MovedFile(snapshot[i].Path, tree[j].Path));
+                moved.Add(i, tree[moves[i]].PathId);
             }
             else
             {
-                report.Missing.Add(new ChangedFile(snapshot[i].Path, FirstWith(snapshot[i].Digest, tree, present)));
+                missing.Add(i, FirstWith(absent.Digests[i], treeSide, present));
             }
         }
 
-        foreach (var i in changed)
-        {
-            report.Modified.Add(new ChangedFile(snapshot[i].Path, FirstWith(snapshot[i].Digest, tree, present)));
-        }
-
-        for (var j = 0; j < tree.Length; j++)
+        var fresh = new PathList(treePaths);
+        for (var j = 0; j < tree.Count; j++)
         {
             if (!paired[j])
             {
-                report.New.Add(tree[j].Path);
+                fresh.Add(tree[j].PathId);
             }
         }
+
+        report.Moved = moved;
+        report.Missing = missing;
+        report.New = fresh;
     }
 
-    private static (List<int> Absent, List<int> Changed) JoinByPath(SnapshotFile[] snapshot, TreeFile[] tree,
-        bool[] paired, AuditReport report)
+    // Walks the sorted snapshot and the sorted tree together. Unchanged and modified files are
+    // recorded at once, and snapshot files whose path is not in the tree are returned.
+    private static AbsentFiles JoinByPath(IEnumerable<(string Path, UInt128 Digest)> snapshot, Side treeSide,
+        List<TreeFile> tree, int[] present, bool[] paired, AuditReport report)
     {
-        var absent = new List<int>();
-        var changed = new List<int>();
+        var treePaths = treeSide.Paths;
+        var absent = new AbsentFiles(new Utf8PathTable(), []);
+        var unchanged = new PathList(treePaths);
+        var modified = new PathPairList<ChangedFile>((path, presentAt) =>
+            new ChangedFile(treePaths.GetString(path), PathOrNull(treePaths, presentAt)));
+        var buffer = new byte[1024];
         var j = 0;
-        for (var i = 0; i < snapshot.Length; i++)
+        foreach (var (path, digest) in snapshot)
         {
-            while (j < tree.Length && PathComparer.Instance.Compare(tree[j].Path, snapshot[i].Path) < 0)
+            var bytes = Encode(path, ref buffer);
+            while (j < tree.Count && treePaths.Bytes(tree[j].PathId).SequenceCompareTo(bytes) < 0)
             {
                 j++;
             }
 
-            if (j == tree.Length || tree[j].Path != snapshot[i].Path)
+            if (j == tree.Count || !treePaths.Bytes(tree[j].PathId).SequenceEqual(bytes))
             {
-                absent.Add(i);
+                absent.Paths.Add(path);
+                absent.Digests.Add(digest);
                 continue;
             }
 
             paired[j] = true;
-            if (tree[j].Hashed && tree[j].Digest == snapshot[i].Digest)
+            if (tree[j].Hashed && tree[j].Digest == digest)
             {
-                report.Unchanged.Add(snapshot[i].Path);
+                unchanged.Add(tree[j].PathId);
             }
             else
             {
-                changed.Add(i);
+                modified.Add(tree[j].PathId, FirstWith(digest, treeSide, present));
             }
         }
 
-        return (absent, changed);
+        report.Unchanged = unchanged;
+        report.Modified = modified;
+        return absent;
+    }
+
+    private static string? PathOrNull(Utf8PathTable paths, int id) => id < 0 ? null : paths.GetString(id);
+
+    private static ReadOnlySpan<byte> Encode(string path, ref byte[] buffer)
+    {
+        var length = Encoding.UTF8.GetByteCount(path);
+        if (length > buffer.Length)
+        {
+            buffer = new byte[length];
+        }
+
+        return buffer.AsSpan(0, Encoding.UTF8.GetBytes(path, buffer));
     }
 
     // Pairs absent snapshot files with unpaired tree files of the same digest: first those with the
-    // same file name, then the rest, each in path order. Returns snapshot index to tree index.
-    private static Dictionary<int, int> PairByDigest(SnapshotFile[] snapshot, TreeFile[] tree, List<int> absent,
-        bool[] paired)
+    // same file name, then the rest, each in path order. Returns, for each absent file, the index of
+    // its tree file, or -1.
+    private static int[] PairByDigest(AbsentFiles absent, Side treeSide, List<TreeFile> tree, bool[] paired)
     {
-        var moves = new Dictionary<int, int>();
-        var candidates = Enumerable.Range(0, tree.Length).Where(j => tree[j].Hashed && !paired[j]).ToList();
-        var sources = new Side(i => snapshot[i].Digest, i => snapshot[i].Path);
-        var targets = new Side(j => tree[j].Digest, j => tree[j].Path);
-        PairGroups(absent.ToList(), candidates, sources, targets, byName: true, moves, paired);
-        var unmatched = absent.Where(i => !moves.ContainsKey(i)).ToList();
+        var moves = new int[absent.Digests.Count];
+        Array.Fill(moves, -1);
+        var candidates = Enumerable.Range(0, tree.Count).Where(j => tree[j].Hashed && !paired[j]).ToList();
+        var sources = new Side(absent.Paths, i => i, i => absent.Digests[i]);
+        PairGroups(Enumerable.Range(0, moves.Length).ToList(), candidates, sources, treeSide, byName: true, moves, paired);
+        var unmatched = Enumerable.Range(0, moves.Length).Where(i => moves[i] < 0).ToList();
         candidates.RemoveAll(j => paired[j]);
-        PairGroups(unmatched, candidates, sources, targets, byName: false, moves, paired);
+        PairGroups(unmatched, candidates, sources, treeSide, byName: false, moves, paired);
         return moves;
     }
 
     // Sorts both index lists by (digest, file name when byName, index) and pairs the k-th of each equal group.
     private static void PairGroups(List<int> sourceIndexes, List<int> targetIndexes, Side sources, Side targets,
-        bool byName, Dictionary<int, int> moves, bool[] paired)
+        bool byName, int[] moves, bool[] paired)
     {
         sourceIndexes.Sort((a, b) => Compare(sources, a, sources, b, byName, withIndex: true));
         targetIndexes.Sort((a, b) => Compare(targets, a, targets, b, byName, withIndex: true));
@@ -123,27 +155,27 @@ internal static class ContentMatcher
         }
     }
 
+    // File names compare as UTF-8 bytes. Only their equality decides a pairing, and both sides sort alike.
     private static int Compare(Side left, int a, Side right, int b, bool byName, bool withIndex)
     {
         var order = left.Digest(a).CompareTo(right.Digest(b));
         if (order == 0 && byName)
         {
-            order = FileName(left.Path(a)).SequenceCompareTo(FileName(right.Path(b)));
+            order = left.Paths.FileName(left.PathId(a)).SequenceCompareTo(right.Paths.FileName(right.PathId(b)));
         }
 
         return order != 0 || !withIndex ? order : a.CompareTo(b);
     }
 
-    private static ReadOnlySpan<char> FileName(string path) => path.AsSpan(path.LastIndexOf('/') + 1);
-
-    // Returns the tree path, in path order, with the lowest index among files of this digest.
-    private static string? FirstWith(UInt128 digest, TreeFile[] tree, int[] present)
+    // Returns the path id of the tree file, in path order, with the lowest index among files of
+    // this digest, or -1 when no tree file has it.
+    private static int FirstWith(UInt128 digest, Side treeSide, int[] present)
     {
         int low = 0, high = present.Length;
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (tree[present[middle]].Digest < digest)
+            if (treeSide.Digest(present[middle]) < digest)
             {
                 low = middle + 1;
             }
@@ -153,9 +185,12 @@ internal static class ContentMatcher
             }
         }
 
-        return low < present.Length && tree[present[low]].Digest == digest ? tree[present[low]].Path : null;
+        return low < present.Length && treeSide.Digest(present[low]) == digest ? treeSide.PathId(present[low]) : -1;
     }
 
-    // How to read the digest and path of an index on one side of the pairing.
-    private sealed record Side(Func<int, UInt128> Digest, Func<int, string> Path);
+    // Snapshot files whose path is not in the tree, in path order. The path with id i has digest i.
+    private sealed record AbsentFiles(Utf8PathTable Paths, List<UInt128> Digests);
+
+    // How to read the path and digest of an index on one side of the pairing.
+    private sealed record Side(Utf8PathTable Paths, Func<int, int> PathId, Func<int, UInt128> Digest);
 }

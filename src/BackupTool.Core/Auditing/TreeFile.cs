@@ -1,9 +1,15 @@
+using System.Runtime.InteropServices;
+
 namespace BackupTool.Core.Auditing;
 
 /// <summary>A regular file found in the audited tree.</summary>
-/// <param name="Path">Path relative to the tree root, with <c>/</c> separators.</param>
+/// <param name="PathId">
+/// Id of its path, relative to the tree root with <c>/</c> separators, in the tree's <see cref="Utf8PathTable"/>.
+/// </param>
 /// <param name="Size">Length in bytes when the tree was scanned.</param>
-internal record struct TreeFile(string Path, long Size)
+/// <remarks>Automatic layout packs the fields into 32 bytes, where declaration order would take 48.</remarks>
+[StructLayout(LayoutKind.Auto)]
+internal record struct TreeFile(int PathId, long Size)
 {
     /// <summary>The first 128 bits of the file's digest; meaningful only when <see cref="Hashed"/> is set.</summary>
     public UInt128 Digest { get; set; }

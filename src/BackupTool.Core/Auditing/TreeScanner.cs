@@ -12,8 +12,12 @@ namespace BackupTool.Core.Auditing;
 /// </remarks>
 internal sealed class TreeScanner(IFileSystem fileSystem, IPosixFileSystem posix)
 {
-    /// <summary>Returns every regular file below <paramref name="rootPath"/>, a full path.</summary>
-    public List<TreeFile> Scan(string rootPath, string? excluded, List<string> unreadable, CancellationToken cancellation)
+    /// <summary>
+    /// Returns every regular file below <paramref name="rootPath"/>, a full path, and stores each
+    /// file's path relative to it in <paramref name="paths"/>.
+    /// </summary>
+    public List<TreeFile> Scan(string rootPath, string? excluded, Utf8PathTable paths, List<string> unreadable,
+        CancellationToken cancellation)
     {
         var files = new List<TreeFile>();
         var excludedPath = excluded is null ? null : FullPath(excluded);
@@ -44,7 +48,7 @@ internal sealed class TreeScanner(IFileSystem fileSystem, IPosixFileSystem posix
                 }
                 else if (status?.Kind == EntryKind.File)
                 {
-                    files.Add(new TreeFile(relative, status.Value.Size));
+                    files.Add(new TreeFile(paths.Add(relative), status.Value.Size));
                 }
             }
         }

@@ -1,3 +1,5 @@
+using BackupTool.Core.Auditing;
+
 namespace BackupTool.Core.Restore;
 
 /// <summary>What a restore did or, for a dry run, would do.</summary>
@@ -31,8 +33,25 @@ public sealed class RestoreResult
     public List<string> Conflicts { get; } = [];
 
     /// <summary>For a dry run: paths, relative to the target, that do not exist yet.</summary>
-    public List<string> WouldCreate { get; } = [];
+    /// <remarks>
+    /// Also filled by a restore into a folder that has entries. Each path is decoded from a compact
+    /// store when it is read.
+    /// </remarks>
+    public IReadOnlyList<string> WouldCreate => PlannedCreations;
 
     /// <summary>For a dry run: paths, relative to the target, that exist and would be replaced.</summary>
-    public List<string> WouldOverwrite { get; } = [];
+    /// <remarks>Filled like <see cref="WouldCreate"/>.</remarks>
+    public IReadOnlyList<string> WouldOverwrite => PlannedOverwrites;
+
+    internal PathList PlannedCreations { get; private set; } = new(new Utf8PathTable());
+
+    internal PathList PlannedOverwrites { get; private set; } = new(new Utf8PathTable());
+
+    /// <summary>Empties the planned creations, overwrites and conflicts before the plan is made again.</summary>
+    internal void ClearPlan()
+    {
+        PlannedCreations = new PathList(new Utf8PathTable());
+        PlannedOverwrites = new PathList(new Utf8PathTable());
+        Conflicts.Clear();
+    }
 }

@@ -35,9 +35,7 @@ public sealed partial class Restorer
     private static void ResetCounts(RestoreResult result)
     {
         result.Files = result.Bytes = result.Directories = result.Symlinks = result.HardLinks = 0;
-        result.WouldCreate.Clear();
-        result.WouldOverwrite.Clear();
-        result.Conflicts.Clear();
+        result.ClearPlan();
     }
 
     private void PlanPass(RestoreSource source, RestoreRequest request, bool targetHasEntries, RestoreResult result,
@@ -171,14 +169,14 @@ public sealed partial class Restorer
     {
         if (replaced.Count > 0 && HasAncestorIn(entry.Path, replaced))
         {
-            result.WouldCreate.Add(entry.Path);
+            result.PlannedCreations.Add(entry.Path);
             return;
         }
 
         var existing = TryGetStatus(RelativePaths.Join(target, entry.Path));
         if (existing is null)
         {
-            result.WouldCreate.Add(entry.Path);
+            result.PlannedCreations.Add(entry.Path);
         }
         else if (existing.Value.Kind == EntryKind.Directory && entry.Kind != EntryKind.Directory)
         {
@@ -186,7 +184,7 @@ public sealed partial class Restorer
         }
         else if (existing.Value.Kind != EntryKind.Directory)
         {
-            result.WouldOverwrite.Add(entry.Path);
+            result.PlannedOverwrites.Add(entry.Path);
             if (entry.Kind == EntryKind.Directory)
             {
                 replaced.Add(entry.Path);

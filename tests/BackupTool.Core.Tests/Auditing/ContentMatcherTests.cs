@@ -9,19 +9,20 @@ public sealed class ContentMatcherTests
     private static AuditReport Match(Dictionary<string, string> snapshot, Dictionary<string, string?> tree)
     {
         var snapshotFiles = snapshot
-            .Select(f => new SnapshotFile(f.Key, UInt128.Parse(f.Value)))
-            .OrderBy(f => f.Path, PathComparer.Instance)
+            .Select(f => (f.Key, UInt128.Parse(f.Value)))
+            .OrderBy(f => f.Key, PathComparer.Instance)
             .ToArray();
+        var treePaths = new Utf8PathTable();
         var treeFiles = tree
-            .Select(f => new TreeFile(f.Key, 0)
+            .OrderBy(f => f.Key, PathComparer.Instance)
+            .Select(f => new TreeFile(treePaths.Add(f.Key), 0)
             {
                 Digest = f.Value is null ? 0 : UInt128.Parse(f.Value),
                 Hashed = f.Value is not null,
             })
-            .OrderBy(f => f.Path, PathComparer.Instance)
-            .ToArray();
+            .ToList();
         var report = new AuditReport();
-        ContentMatcher.Match(snapshotFiles, treeFiles, report);
+        ContentMatcher.Match(snapshotFiles, treePaths, treeFiles, report);
         return report;
     }
 

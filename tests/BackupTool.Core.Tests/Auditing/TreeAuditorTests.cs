@@ -138,6 +138,27 @@ public sealed class TreeAuditorTests
     }
 
     [Fact]
+    public async Task AuditAsync_UnsortedManifest_MatchesLikeSorted()
+    {
+        WriteSnapshot();
+        var manifest = Bag + "/manifest-md5.txt";
+        var lines = _fileSystem.File.ReadAllLines(manifest).Reverse();
+        _fileSystem.File.WriteAllText(manifest, string.Join("\n", lines) + "\n");
+        SnapshotBuilder.Retag(_fileSystem, Bag);
+        AddTreeFile("src/app.cs", "class App {}");
+        AddTreeFile("lib/util.cs", "class Util {}");
+        AddTreeFile("README.md", "changed");
+
+        var report = await AuditAsync();
+
+        Assert.Empty(report.Problems);
+        Assert.Equal(["src/app.cs"], report.Unchanged);
+        Assert.Equal([new MovedFile("src/util.cs", "lib/util.cs")], report.Moved);
+        Assert.Equal([new ChangedFile("README.md")], report.Modified);
+        Assert.Empty(report.New);
+    }
+
+    [Fact]
     public async Task AuditAsync_MissingTree_ThrowsInvalidInput()
     {
         WriteSnapshot();
