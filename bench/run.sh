@@ -11,22 +11,57 @@
 # is enough). --no-publish reuses DIR/bin. Nothing here asserts a timing.
 set -euo pipefail
 
+USAGE="usage: bench/run.sh [--quick] [--runs N] [--only small,large,real] [--no-publish] DIR"
 QUICK=0
-RUNS=5
+RUNS=
 ONLY="small,large,real"
 PUBLISH=1
+
+usage_error() { printf '%s\n%s\n' "$1" "$USAGE" >&2; exit 2; }
+
+show_help() {
+    cat << 'HELP'
+usage: bench/run.sh [--quick] [--runs N] [--only small,large,real] [--no-publish] DIR
+
+Times backup against cp -a + md5sum, restic, borg and hashdeep, and prints medians, ratios
+and a table of the targets. Start it at least 5 minutes after deleting many files on the
+same file system (ext4 pays for recent deletions when it creates files).
+
+  --quick        smaller datasets (2,000 files; 2 x 128 MiB; 100 MiB of the SDK) in
+                 DIR/data-quick and 3 runs: a check that everything works, not figures to
+                 compare with the targets, since start-up dominates such short runs
+  --runs N       alternating runs of every command (default 5, or 3 with --quick)
+  --only LIST    datasets to run, comma-separated from small, large, real (default all)
+  --no-publish   reuse the CLI already published in DIR/bin
+  DIR            receives the datasets (reused when present), the published CLI, the outputs
+                 and the timings (DIR/results); about 12 GB free is enough
+
+Needs the .NET SDK, python3, and root with apt-get to install missing peers (restic,
+borgbackup, hashdeep, time); peers that cannot be installed are skipped.
+HELP
+}
+
 while [[ $# -gt 0 ]]; do
     case "$1" in
-        --quick) QUICK=1; RUNS=3; shift ;;
-        --runs) RUNS="$2"; shift 2 ;;
-        --only) ONLY="$2"; shift 2 ;;
+        --quick) QUICK=1; shift ;;
+        --runs)
+            [[ $# -ge 2 ]] || usage_error "--runs needs a number of runs, such as --runs 5"
+            [[ $2 =~ ^[1-9][0-9]*$ ]] || usage_error "invalid --runs '$2': give a whole number of runs, 1 or more"
+            RUNS="$2"; shift 2 ;;
+        --only)
+            [[ $# -ge 2 ]] || usage_error "--only needs a list of datasets, such as --only small,real"
+            [[ $2 =~ ^(small|large|real)(,(small|large|real))*$ ]] \
+                || usage_error "invalid --only '$2': list datasets from small, large and real, separated by commas"
+            ONLY="$2"; shift 2 ;;
         --no-publish) PUBLISH=0; shift ;;
-        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
-        -*) echo "unknown option $1" >&2; exit 2 ;;
+        -h|--help) show_help; exit 0 ;;
+        -*) usage_error "unknown option $1" ;;
         *) break ;;
     esac
 done
-[[ $# -eq 1 ]] || { echo "usage: bench/run.sh [--quick] [--runs N] [--only LIST] [--no-publish] DIR" >&2; exit 2; }
+[[ $# -ge 1 ]] || usage_error "missing DIR: give the folder that receives the datasets and results"
+[[ $# -eq 1 ]] || usage_error "too many arguments: give one DIR"
+[[ -n $RUNS ]] || RUNS=$([[ $QUICK -eq 1 ]] && echo 3 || echo 5)
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$BENCH/.." && pwd)"
@@ -91,6 +126,7 @@ publish() {
 }
 
 build_datasets() {
+    log "building the datasets in $DATA (reused when present)"
     local small_files=20000 small_folders=1000 large_count=4 large_mib=512 real_mib=0
     if [[ $QUICK -eq 1 ]]; then
         small_files=2000; small_folders=100; large_count=2; large_mib=128; real_mib=100
@@ -115,6 +151,7 @@ build_datasets() {
 }
 
 record_machine() {
+    log "recording the machine and MD5 and SHA-256 throughput (openssl speed, a few seconds)"
     meta cores "$(nproc)"
     meta cpu "$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
     meta kernel "$(uname -r)"
