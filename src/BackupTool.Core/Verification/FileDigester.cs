@@ -61,35 +61,8 @@ internal sealed class FileDigester(IReadOnlyList<ManifestAlgorithm> algorithms)
     /// the file, because a regular file reads short only at its end; this saves the empty read per file.
     /// </remarks>
     public (string[] Digests, long Length) Hash(
-        SafeFileHandle handle, long expectedLength, byte[] buffer, CancellationToken cancellation)
-    {
-        var state = _states.TryTake(out var pooled) ? pooled : new HashState(_standard, Algorithms);
-        var finished = false;
-        try
-        {
-            long length = 0;
-            int read;
-            while ((read = RandomAccess.Read(handle, buffer, length)) > 0)
-            {
-                state.Append(buffer.AsSpan(0, read));
-                length += read;
-                if (length == expectedLength && read < buffer.Length)
-                {
-                    break;
-                }
-
-                cancellation.ThrowIfCancellationRequested();
-            }
-
-            var digests = state.Finish(Algorithms);
-            finished = true;
-            return (digests, length);
-        }
-        finally
-        {
-            Release(state, finished);
-        }
-    }
+        SafeFileHandle handle, long expectedLength, byte[] buffer, CancellationToken cancellation) =>
+        HashHandle(handle, expectedLength, buffer, RandomAccess.Read, cancellation)!.Value;
 
     /// <summary>Reads a file through <paramref name="posix"/> and returns the lowercase hex digests and the byte count.</summary>
     /// <remarks>
@@ -97,7 +70,14 @@ internal sealed class FileDigester(IReadOnlyList<ManifestAlgorithm> algorithms)
     /// report the error with .NET's message. The end-of-file rule is the one of the other overloads.
     /// </remarks>
     public (string[] Digests, long Length)? TryHash(PosixFileSystem posix, SafeFileHandle handle,
-        long expectedLength, byte[] buffer, CancellationToken cancellation)
+        long expectedLength, byte[] buffer, CancellationToken cancellation) =>
+        HashHandle(handle, expectedLength, buffer, posix.TryReadAt, cancellation);
+
+    // Reads the bytes at an offset and returns their count, 0 at the end, or -1 when the read failed.
+    private delegate int ReadAt(SafeFileHandle handle, Span<byte> buffer, long offset);
+
+    private (string[] Digests, long Length)? HashHandle(SafeFileHandle handle, long expectedLength, byte[] buffer,
+        ReadAt readAt, CancellationToken cancellation)
     {
         var state = _states.TryTake(out var pooled) ? pooled : new HashState(_standard, Algorithms);
         var finished = false;
@@ -105,7 +85,7 @@ internal sealed class FileDigester(IReadOnlyList<ManifestAlgorithm> algorithms)
         {
             long length = 0;
             int read;
-            while ((read = posix.TryReadAt(handle, buffer, length)) > 0)
+            while ((read = readAt(handle, buffer, length)) > 0)
             {
                 state.Append(buffer.AsSpan(0, read));
                 length += read;
