@@ -112,9 +112,8 @@ public sealed class HashingCopier(
             target.SetLength(length);
         }
 
-        // Files smaller than one interval are left to the final flush, because starting writeback
-        // after each of them made durable create of a tree of 4,907 files (124 KiB on average)
-        // slower in three alternating runs on a loaded 2-core machine.
+        // Files smaller than one interval are left to the final flush. Starting writeback after each
+        // of them made durable create of 4,907 files (124 KiB on average) slower in three runs.
         if (writeback is not null && length >= WritebackInterval && length > writebackStart)
         {
             writeback.StartWriteback(target, writebackStart, length - writebackStart);

@@ -7,12 +7,11 @@ namespace BackupTool.Core.Snapshots;
 /// <summary>Workers that copy files, one per core, each with its own queue of small files.</summary>
 /// <remarks>
 /// The small files of one folder go to the same worker's queue, so two workers rarely create files
-/// in the same folder at once. Linux holds a folder's inode lock while it creates a file there, so
-/// two threads creating files in one folder wait on each other (<c>rwsem_spin_on_owner</c> in
-/// <c>perf</c> profiles of create on ext4). A new folder goes to the worker
-/// with the fewest bytes queued or being copied. Files of at least one copy block go to a shared
-/// queue that any worker takes from when its own queue is empty, so large files keep every core busy
-/// to the end.
+/// in the same folder at once. Linux locks a folder's inode while it creates a file there, so two
+/// threads creating files in one folder wait on each other (<c>rwsem_spin_on_owner</c> in
+/// <c>perf</c> profiles of create on ext4). A new folder goes to the worker with the fewest bytes
+/// queued or being copied. Files of at least one copy block go to a shared queue that any worker
+/// takes from when its own queue is empty, so large files keep every core busy to the end.
 /// Every posted job ends with its task completed, failed or cancelled, even after cancellation, so
 /// that nothing waits forever on it.
 /// </remarks>

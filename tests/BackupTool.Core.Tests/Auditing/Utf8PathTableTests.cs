@@ -51,7 +51,7 @@ public sealed class Utf8PathTableTests
     }
 
     [Fact]
-    public void FileName_NestedAndTopLevel_ReturnsLastSegment()
+    public void FileName_ReturnsLastSegment()
     {
         var table = new Utf8PathTable();
         var nested = table.Add("a/b/c.txt");

@@ -16,7 +16,7 @@ public sealed class HashingCopierWritebackTests
     }
 
     [Fact]
-    public void Copy_LargeFile_StartsWritebackPerIntervalAndAtEnd()
+    public void Copy_LargeFile_StartsWritebackPerInterval()
     {
         const int interval = HashingCopier.WritebackInterval;
         var size = 2 * interval + 5;

@@ -11,7 +11,7 @@ public sealed class CopyLanesTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task Post_SmallFilesOfOneFolder_NeverRunConcurrently()
+    public async Task Post_OneFolderSmallFiles_RunInTurn()
     {
         var running = new ConcurrentDictionary<string, int>();
         var maxRunning = new ConcurrentDictionary<string, int>();
@@ -42,7 +42,7 @@ public sealed class CopyLanesTests
     }
 
     [Fact]
-    public async Task Post_LargeFilesOfOneFolder_RunOnEveryWorker()
+    public async Task Post_LargeFiles_UseEveryWorker()
     {
         using var bothRunning = new Barrier(2);
         var lanes = new CopyLanes(2, _ =>

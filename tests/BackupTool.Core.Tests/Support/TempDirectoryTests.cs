@@ -3,7 +3,7 @@ namespace BackupTool.Core.Tests.Support;
 public class TempDirectoryTests
 {
     [Fact]
-    public void Dispose_removes_names_that_are_not_utf8_and_unreadable_folders()
+    public void Dispose_RawNamesAndLockedFolder_Removed()
     {
         var temp = new TempDirectory();
         Directory.CreateDirectory(temp.Combine("locked"));
