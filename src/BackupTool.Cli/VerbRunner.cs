@@ -64,8 +64,9 @@ internal static class VerbRunner
         context.Error.WriteLine(message);
         if (options.Json)
         {
-            var error = new { error = message.StartsWith("error: ", StringComparison.Ordinal) ? message[7..] : message, exitCode };
-            context.Out.WriteLine(JsonSerializer.Serialize(error, JsonOutput.Options));
+            var text = message.StartsWith("error: ", StringComparison.Ordinal) ? message[7..] : message;
+            var error = new ErrorJson(text, exitCode);
+            context.Out.WriteLine(JsonSerializer.Serialize(error, JsonOutput.Context.ErrorJson));
         }
 
         return exitCode;

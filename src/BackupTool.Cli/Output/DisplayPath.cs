@@ -6,15 +6,10 @@ namespace BackupTool.Cli.Output;
 internal static class DisplayPath
 {
     /// <summary>Returns the path as is, or quoted with JSON escapes when it contains control characters or quotes.</summary>
-    public static string Quote(string path) => JsonSerializer.Serialize(path, JsonOutput.Options)[1..^1] switch
-    {
-        var escaped when escaped == path => path,
-        var escaped => "\"" + escaped + "\"",
-    };
-
-    /// <summary>The JSON settings of every <c>--json</c> output, with camelCase property names.</summary>
-    public static JsonSerializerOptions CamelCaseJson { get; } = new(JsonOutput.Options)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
+    public static string Quote(string path) =>
+        JsonSerializer.Serialize(path, JsonOutput.Context.String)[1..^1] switch
+        {
+            var escaped when escaped == path => path,
+            var escaped => "\"" + escaped + "\"",
+        };
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BackupTool.Cli.Output;
 using BackupTool.Core.Auditing;
-using BackupTool.Core.Hashing;
 
 namespace BackupTool.Cli.Verbs;
 
@@ -25,7 +24,8 @@ internal sealed class AuditVerb(VerifyOptions options, VerbContext context)
 
         if (options.Json)
         {
-            context.Out.WriteLine(JsonSerializer.Serialize(ToJson(report, failed), DisplayPath.CamelCaseJson));
+            var json = AuditJson.From(report, options, failed);
+            context.Out.WriteLine(JsonSerializer.Serialize(json, JsonOutput.Context.AuditJson));
         }
         else if (report.Problems.Count > 0)
         {
@@ -75,32 +75,4 @@ internal sealed class AuditVerb(VerifyOptions options, VerbContext context)
 
     private static string PresentAt(ChangedFile file, string contentLabel) =>
         file.ContentPresentAt is null ? "" : $" ({contentLabel} still present at {DisplayPath.Quote(file.ContentPresentAt)})";
-
-    private object ToJson(AuditReport report, bool failed) => new
-    {
-        snapshot = options.Snapshot,
-        tree = options.Against,
-        algorithm = report.Algorithm.ManifestName(),
-        strict = options.Strict,
-        ok = !failed,
-        counts = new
-        {
-            unchanged = report.Unchanged.Count,
-            moved = report.Moved.Count,
-            modified = report.Modified.Count,
-            missing = report.Missing.Count,
-            @new = report.New.Count,
-            unreadable = report.Unreadable.Count,
-        },
-        report.Unchanged,
-        report.Moved,
-        report.Modified,
-        report.Missing,
-        report.New,
-        report.Unreadable,
-        report.HashedFiles,
-        report.HashedBytes,
-        report.Warnings,
-        report.Problems,
-    };
 }

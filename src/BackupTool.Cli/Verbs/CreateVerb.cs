@@ -34,7 +34,7 @@ internal sealed class CreateVerb(CreateOptions options, VerbContext context)
 
         if (options.Json)
         {
-            context.Out.WriteLine(JsonSerializer.Serialize(ToJson(result), JsonOutput.Options));
+            context.Out.WriteLine(JsonSerializer.Serialize(CreateJson.From(result), JsonOutput.Context.CreateJson));
         }
         else
         {
@@ -122,23 +122,4 @@ internal sealed class CreateVerb(CreateOptions options, VerbContext context)
         context.Out.WriteLine($"  manifests: {string.Join(", ", result.Algorithms.Select(a => a.ManifestName()))}; "
             + (result.Durable ? "flushed to disk" : "NOT flushed to disk (--no-fsync): a crash can still corrupt it"));
     }
-
-    private static object ToJson(SnapshotResult result) => new
-    {
-        snapshot = result.SnapshotPath,
-        source = result.SourcePath,
-        files = result.Files,
-        directories = result.Directories,
-        symlinks = result.Symlinks,
-        bytes = result.Bytes,
-        durationSeconds = Math.Round(result.Duration.TotalSeconds, 3),
-        bytesPerSecond = Math.Round(result.Bytes / Math.Max(result.Duration.TotalSeconds, 0.001)),
-        algorithms = result.Algorithms.Select(a => a.ManifestName()),
-        durable = result.Durable,
-        complete = !result.IsIncomplete,
-        excludedDestination = result.ExcludedDestination,
-        warnings = result.Warnings.Select(w => new { path = w.Path, message = w.Message }),
-        skipped = result.Skipped.Select(s => new { path = s.Path, message = s.Message }),
-        uncheckableByMd5sum = result.UncheckableNames,
-    };
 }

@@ -16,7 +16,8 @@ internal sealed class ListVerb(ListOptions options, VerbContext context)
         var listings = new SnapshotLister(context.FileSystem, context.Logger).List(options.Directory, context.Cancellation);
         if (options.Json)
         {
-            context.Out.WriteLine(JsonSerializer.Serialize(listings.Select(ToJson), DisplayPath.CamelCaseJson));
+            var json = listings.Select(ListingJson.From).ToList();
+            context.Out.WriteLine(JsonSerializer.Serialize(json, JsonOutput.Context.ListListingJson));
         }
         else if (!options.Quiet)
         {
@@ -58,17 +59,4 @@ internal sealed class ListVerb(ListOptions options, VerbContext context)
         listing.Algorithms.Count == 0 ? "-" : string.Join(",", listing.Algorithms.Select(a => a.ManifestName())),
         listing.SourcePath is null ? "-" : DisplayPath.Quote(listing.SourcePath),
     ];
-
-    private static object ToJson(SnapshotListing listing) => new
-    {
-        listing.Name,
-        listing.Path,
-        state = listing.State.ToString().ToLowerInvariant(),
-        created = listing.Created.ToString("o", CultureInfo.InvariantCulture),
-        listing.SourcePath,
-        listing.Files,
-        listing.Bytes,
-        algorithms = listing.Algorithms.Select(a => a.ManifestName()),
-        listing.Problems,
-    };
 }

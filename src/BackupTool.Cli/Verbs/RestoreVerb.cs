@@ -15,7 +15,8 @@ internal sealed class RestoreVerb(RestoreOptions options, VerbContext context)
         PrintWarnings(result);
         if (options.Json)
         {
-            context.Out.WriteLine(JsonSerializer.Serialize(ToJson(result), DisplayPath.CamelCaseJson));
+            var json = RestoreJson.From(result, options);
+            context.Out.WriteLine(JsonSerializer.Serialize(json, JsonOutput.Context.RestoreJson));
         }
         else
         {
@@ -79,22 +80,4 @@ internal sealed class RestoreVerb(RestoreOptions options, VerbContext context)
         context.Out.WriteLine($"Dry run: {result.WouldCreate.Count} to create, {result.WouldOverwrite.Count} to overwrite "
             + $"in {options.Target}; nothing was changed.");
     }
-
-    private object ToJson(RestoreResult result) => new
-    {
-        snapshot = options.Snapshot,
-        target = options.Target,
-        status = result.Status.ToString().ToLowerInvariant(),
-        dryRun = options.DryRun,
-        result.Files,
-        result.Bytes,
-        result.Directories,
-        result.Symlinks,
-        result.HardLinks,
-        result.WouldCreate,
-        result.WouldOverwrite,
-        result.Conflicts,
-        result.Warnings,
-        result.Problems,
-    };
 }

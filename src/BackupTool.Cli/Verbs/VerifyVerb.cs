@@ -31,7 +31,7 @@ internal sealed class VerifyVerb(VerifyOptions options, VerbContext context)
 
         if (options.Json)
         {
-            context.Out.WriteLine(JsonSerializer.Serialize(VerifyJson.From(report), JsonOutput.Options));
+            context.Out.WriteLine(JsonSerializer.Serialize(VerifyJson.From(report), JsonOutput.Context.VerifyJson));
         }
         else if (!options.Quiet || !report.IsValid)
         {
