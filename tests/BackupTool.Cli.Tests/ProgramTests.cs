@@ -84,6 +84,7 @@ public sealed class ProgramTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(["error", "exitCode"], JsonShape.PropertyNames(json.RootElement));
         Assert.Equal(2, json.RootElement.GetProperty("exitCode").GetInt32());
         Assert.Contains("no-such-snapshot", json.RootElement.GetProperty("error").GetString());
     }

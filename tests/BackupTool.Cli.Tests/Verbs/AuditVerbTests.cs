@@ -114,6 +114,32 @@ public sealed class AuditVerbTests : IDisposable
     }
 
     [Fact]
+    public void Audit_Json_PrintsEveryFieldInOrder()
+    {
+        AddTreeFile("moved/app.cs", "class App {}");
+        AddTreeFile("README.md", "changed");
+
+        var run = Audit("--json");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        string[] fields =
+        [
+            "snapshot", "tree", "algorithm", "strict", "ok", "counts", "unchanged", "moved", "modified",
+            "missing", "new", "unreadable", "hashedFiles", "hashedBytes", "warnings", "problems",
+        ];
+        Assert.Equal(fields, JsonShape.PropertyNames(root));
+        string[] counts = ["unchanged", "moved", "modified", "missing", "new", "unreadable"];
+        Assert.Equal(counts, JsonShape.PropertyNames(root.GetProperty("counts")));
+        Assert.Equal(1, root.GetProperty("counts").GetProperty("moved").GetInt32());
+        Assert.Equal(["from", "to"], JsonShape.PropertyNames(root.GetProperty("moved")[0]));
+        Assert.Equal(["path", "contentPresentAt"], JsonShape.PropertyNames(root.GetProperty("modified")[0]));
+        Assert.Equal(["path", "contentPresentAt"], JsonShape.PropertyNames(root.GetProperty("missing")[0]));
+        Assert.Equal("md5", root.GetProperty("algorithm").GetString());
+    }
+
+    [Fact]
     public void Audit_QuietWithoutDifferences_PrintsNothing()
     {
         AddTreeFile("src/app.cs", "class App {}");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text.Json;
 using BackupTool.Cli.Tests.Support;
 
 namespace BackupTool.Cli.Tests.Verbs;
@@ -63,6 +64,37 @@ public sealed class CreateVerbHardInputTests : IDisposable
         Assert.Contains("not valid UTF-8", run.Error);
         Assert.DoesNotContain("\ufffd", run.Error);
         Assert.Empty(Directory.GetFileSystemEntries(_temp.Combine("backups")));
+    }
+
+    [SkippableFact]
+    public void Create_JsonWithIssues_PrintsEveryFieldInOrder()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "byte names and pipes are tested on Linux");
+        File.WriteAllText(_temp.Combine("src", "100%"), "percent");
+        Sh("cd \"$1\" && : > \"$(printf 'bad\\377.txt')\" && mkfifo pipe", _temp.Combine("src"));
+
+        var run = Backup("create", "src", "--dest", "backups", "--name", "snap", "--skip-unreadable", "--json");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        string[] fields =
+        [
+            "snapshot", "source", "files", "directories", "symlinks", "bytes", "durationSeconds",
+            "bytesPerSecond", "algorithms", "durable", "complete", "excludedDestination", "warnings",
+            "skipped", "uncheckableByMd5sum",
+        ];
+        Assert.Equal(fields, JsonShape.PropertyNames(root));
+        Assert.Equal(JsonValueKind.Number, root.GetProperty("durationSeconds").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("excludedDestination").ValueKind);
+        Assert.False(root.GetProperty("complete").GetBoolean());
+        var warning = root.GetProperty("warnings")[0];
+        Assert.Equal(["path", "message"], JsonShape.PropertyNames(warning));
+        Assert.Equal("pipe", warning.GetProperty("path").GetString());
+        var skipped = root.GetProperty("skipped")[0];
+        Assert.Equal(["path", "message"], JsonShape.PropertyNames(skipped));
+        Assert.Equal("bad\\xff.txt", skipped.GetProperty("path").GetString());
+        Assert.Equal("100%", root.GetProperty("uncheckableByMd5sum")[0].GetString());
     }
 
     [SkippableFact]

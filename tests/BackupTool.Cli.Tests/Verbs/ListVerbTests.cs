@@ -50,6 +50,27 @@ public sealed class ListVerbTests : IDisposable
     }
 
     [Fact]
+    public void List_Json_PrintsEveryFieldInOrder()
+    {
+        WriteSnapshot("s1");
+        Directory.CreateDirectory(_temp.Combine("backups", ".s2.partial"));
+
+        var run = BackupProcess.Run(_temp.Path, "list", "backups", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.Output);
+        string[] fields = ["name", "path", "state", "created", "sourcePath", "files", "bytes", "algorithms", "problems"];
+        foreach (var item in json.RootElement.EnumerateArray())
+        {
+            Assert.Equal(fields, JsonShape.PropertyNames(item));
+        }
+
+        var partial = json.RootElement.EnumerateArray().Single(i => i.GetProperty("name").GetString() == "s2");
+        Assert.Equal("partial", partial.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, partial.GetProperty("files").ValueKind);
+    }
+
+    [Fact]
     public void List_MissingFolder_ExitsTwo()
     {
         var run = BackupProcess.Run(_temp.Path, "list", "nowhere");

@@ -126,6 +126,30 @@ public sealed class RestoreVerbTests : IDisposable
         Assert.Equal(9, json.RootElement.GetProperty("bytes").GetInt64());
     }
 
+    [Fact]
+    public void Restore_JsonDryRun_PrintsEveryFieldInOrder()
+    {
+        WriteSnapshot();
+        Directory.CreateDirectory(Target);
+        File.WriteAllText(Path.Combine(Target, "a.txt"), "old");
+
+        var run = BackupProcess.Run(_temp.Path, "restore", Bag, "--to", Target, "--dry-run", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        string[] fields =
+        [
+            "snapshot", "target", "status", "dryRun", "files", "bytes", "directories", "symlinks",
+            "hardLinks", "wouldCreate", "wouldOverwrite", "conflicts", "warnings", "problems",
+        ];
+        Assert.Equal(fields, JsonShape.PropertyNames(root));
+        Assert.Equal("planned", root.GetProperty("status").GetString());
+        Assert.True(root.GetProperty("dryRun").GetBoolean());
+        Assert.Equal("a.txt", root.GetProperty("wouldOverwrite")[0].GetString());
+        Assert.Contains("src/b.txt", root.GetProperty("wouldCreate").EnumerateArray().Select(p => p.GetString()));
+    }
+
     [SkippableTheory]
     [InlineData("INT", 130)]
     [InlineData("TERM", 143)]

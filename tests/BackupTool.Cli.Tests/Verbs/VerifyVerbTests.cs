@@ -97,6 +97,30 @@ public sealed class VerifyVerbTests : IDisposable
     }
 
     [Fact]
+    public void Verify_Json_PrintsEveryFieldInOrder()
+    {
+        var bag = WriteBag();
+        File.WriteAllText(Path.Combine(bag, "data", "b.txt"), "bravo!");
+        File.WriteAllText(Path.Combine(bag, "manifest-md5.txt"),
+            File.ReadAllText(Path.Combine(bag, "manifest-md5.txt")).Replace("\n", "\r\n"));
+        WriteTagManifest(bag);
+
+        var run = BackupProcess.Run(_temp.Path, "verify", bag, "--json");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        string[] fields =
+        [
+            "bag", "bagItVersion", "verdict", "fast", "filesListed", "filesVerified", "bytesVerified",
+            "tagFilesVerified", "problems", "warnings",
+        ];
+        Assert.Equal(fields, JsonShape.PropertyNames(root));
+        Assert.Equal(["kind", "path", "line", "message"], JsonShape.PropertyNames(root.GetProperty("problems")[0]));
+        Assert.Equal(["path", "line", "message"], JsonShape.PropertyNames(root.GetProperty("warnings")[0]));
+    }
+
+    [Fact]
     public void Verify_QuietAndValid_PrintsNothing()
     {
         var bag = WriteBag();
