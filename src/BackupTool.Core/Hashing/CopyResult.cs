@@ -6,7 +6,7 @@ namespace BackupTool.Core.Hashing;
 public sealed record CopyResult(string[] Digests, long Length)
 {
     /// <summary>
-    /// Whether the target read back with the same length and digests as the bytes written, or null
+    /// Whether every block read back from the target equals the bytes hashed and written, or null
     /// when no read-back was requested.
     /// </summary>
     public bool? ReadBackMatches { get; init; }

@@ -11,10 +11,11 @@ namespace BackupTool.Core.Snapshots;
 /// Pipeline: check the source and the name; remove a <c>.NAME.partial</c> folder that no live run
 /// locks, left by a killed run; build in a new hidden <c>.NAME.partial</c> folder beside the final
 /// one, locked while the run lasts; walk the source in manifest order, copying files in parallel
-/// while hashing them and reading each copy back; write the manifests and <c>backup-tree.tsv</c> in walk order; set folder
-/// modes and times; write the tag files; flush to disk; rename the folder into place; flush its
-/// parent. On any failure or cancellation the partial folder is removed, so nothing that looks
-/// like a snapshot is left. The source is only read. One instance may run several creations at once.
+/// while hashing them and comparing each block of the copy, read back, with the source's; write
+/// the manifests and <c>backup-tree.tsv</c> in walk order; set folder modes and times; write the
+/// tag files; flush to disk; rename the folder into place; flush its parent. On any failure or
+/// cancellation the partial folder is removed, so nothing that looks like a snapshot is left. The
+/// source is only read. One instance may run several creations at once.
 /// </remarks>
 public sealed class SnapshotCreator(IFileSystem fileSystem, IPosixFileSystem posix, ILogger logger, TimeProvider? clock = null)
 {

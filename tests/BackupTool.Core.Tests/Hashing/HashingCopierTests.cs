@@ -1,6 +1,7 @@
 using System.IO.Abstractions.TestingHelpers;
 using System.Text;
 using BackupTool.Core.Hashing;
+using BackupTool.Core.Tests.Support;
 
 namespace BackupTool.Core.Tests.Hashing;
 
@@ -39,7 +40,7 @@ public sealed class HashingCopierTests
     }
 
     [Fact]
-    public void Copy_ManyBlocks_ReadBackHashesWholeFile()
+    public void Copy_ManyBlocks_ReadBackComparesWholeFile()
     {
         var bytes = new byte[HashingCopier.BlockSize * 2 + 17];
         new Random(7).NextBytes(bytes);
@@ -86,5 +87,49 @@ public sealed class HashingCopierTests
         Assert.True(result.ReadBackMatches);
         Assert.Equal("d41d8cd98f00b204e9800998ecf8427e", result.Digests[0]);
         Assert.True(_fileSystem.File.Exists("/dst/empty"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Copy_TargetStoresOtherBytes_ReadBackDoesNotMatch(int damagedBlock)
+    {
+        var bytes = new byte[HashingCopier.BlockSize * 3];
+        new Random(11).NextBytes(bytes);
+        _fileSystem.AddFile("/src/big.bin", new MockFileData(bytes));
+        var copier = new HashingCopier(new CorruptingFileSystem(_fileSystem, "big.bin", damagedBlock), [ChecksumAlgorithm.Md5]);
+
+        var result = copier.Copy("/src/big.bin", "/dst/big.bin", sparse: false, CancellationToken.None, readBack: true);
+
+        Assert.False(result.ReadBackMatches);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(bytes)), result.Digests[0]);
+    }
+
+    [Fact]
+    public void Copy_SparseTargetStoresOtherBytes_ReadBackDoesNotMatch()
+    {
+        var bytes = new byte[HashingCopier.BlockSize * 2];
+        bytes[HashingCopier.BlockSize + 100] = 1;
+        _fileSystem.AddFile("/src/sparse.bin", new MockFileData(bytes));
+        var copier = new HashingCopier(new CorruptingFileSystem(_fileSystem, "sparse.bin", 0), [ChecksumAlgorithm.Md5]);
+
+        var result = copier.Copy("/src/sparse.bin", "/dst/sparse.bin", sparse: true, CancellationToken.None, readBack: true);
+
+        Assert.False(result.ReadBackMatches);
+    }
+
+    [Fact]
+    public void Copy_SparseEndingInHole_ReadsBackAndKeepsLength()
+    {
+        var bytes = new byte[HashingCopier.BlockSize * 2 + 4096 * 3];
+        bytes[10] = 7;
+        bytes[HashingCopier.BlockSize + 5] = 9;
+        _fileSystem.AddFile("/src/sparse.bin", new MockFileData(bytes));
+
+        var result = _copier.Copy("/src/sparse.bin", "/dst/sparse.bin", sparse: true, CancellationToken.None, readBack: true);
+
+        Assert.True(result.ReadBackMatches);
+        Assert.Equal(bytes, _fileSystem.File.ReadAllBytes("/dst/sparse.bin"));
     }
 }
