@@ -8,7 +8,14 @@ public static class BackupProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, "backup.dll");
+    /// <summary>Names a native <c>backup</c> executable (the Native AOT build) to run instead of the built backup.dll.</summary>
+    public const string ExecutableVariable = "BACKUPTOOL_EXECUTABLE";
+
+    /// <summary>The program and leading arguments that start <c>backup</c>: the native executable, or dotnet with backup.dll.</summary>
+    public static string[] Command { get; } =
+        Environment.GetEnvironmentVariable(ExecutableVariable) is { Length: > 0 } native
+            ? [Path.GetFullPath(native)]
+            : ["dotnet", Path.Combine(AppContext.BaseDirectory, "backup.dll")];
 
     /// <summary>Runs <c>backup</c> with the arguments in <paramref name="workingDirectory"/> and waits for it.</summary>
     public static BackupRun Run(string workingDirectory, params string[] arguments)
@@ -28,7 +35,7 @@ public static class BackupProcess
     /// <summary>Starts <c>backup</c> without waiting, for tests that signal it mid-run.</summary>
     public static Process Start(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(Command[0])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -37,13 +44,12 @@ public static class BackupProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(ExecutablePath);
-        foreach (var argument in arguments)
+        foreach (var argument in Command.Skip(1).Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
 
-        return Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
+        return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Command[0]}.");
     }
 }
 

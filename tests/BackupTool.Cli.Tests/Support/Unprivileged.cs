@@ -30,8 +30,8 @@ public static class Unprivileged
     public static BackupRun Backup(string workingDirectory, params string[] arguments)
     {
         string[] command = IsRoot
-            ? ["setpriv", $"--reuid={UserId}", $"--regid={UserId}", "--clear-groups", "dotnet", BackupProcess.ExecutablePath]
-            : ["dotnet", BackupProcess.ExecutablePath];
+            ? ["setpriv", $"--reuid={UserId}", $"--regid={UserId}", "--clear-groups", .. BackupProcess.Command]
+            : BackupProcess.Command;
         var start = new ProcessStartInfo(command[0])
         {
             WorkingDirectory = workingDirectory,
@@ -65,8 +65,7 @@ public static class Unprivileged
 
         try
         {
-            Run("setpriv", $"--reuid={UserId}", $"--regid={UserId}", "--clear-groups", "dotnet", BackupProcess.ExecutablePath,
-                "--version");
+            Run("setpriv", [$"--reuid={UserId}", $"--regid={UserId}", "--clear-groups", .. BackupProcess.Command, "--version"]);
             return null;
         }
         catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
