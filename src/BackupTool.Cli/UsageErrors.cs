@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using CommandLine;
 
@@ -27,6 +28,7 @@ internal static class UsageErrors
         }
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The option types are trimmer roots: every property is kept.")]
     private static string MissingValue(Type? verb)
     {
         var value = verb?.GetProperties()
