@@ -30,12 +30,16 @@ var parser = new Parser(settings =>
 var parsed = parser.ParseArguments<CreateOptions, VerifyOptions, RestoreOptions, ListOptions>(args);
 if (parsed is NotParsed<object> notParsed)
 {
-    var onlyHelp = notParsed.Errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError
-        or ErrorType.VersionRequestedError);
-    var help = HelpText.AutoBuild(parsed, h => HelpText.DefaultParsingErrorsHandler(parsed, h), e => e, verbsIndex: true);
-    if (onlyHelp)
+    // Asked-for help and version go to stdout, so that `backup --help | less` works.
+    if (notParsed.Errors.All(e => e.Tag is ErrorType.VersionRequestedError))
     {
-        Console.Error.WriteLine(help);
+        Console.Out.WriteLine(HeadingInfo.Default);
+        return ExitCodes.Success;
+    }
+
+    if (notParsed.Errors.All(e => e.Tag is ErrorType.HelpRequestedError or ErrorType.HelpVerbRequestedError))
+    {
+        Console.Out.WriteLine(HelpText.AutoBuild(parsed));
         return ExitCodes.Success;
     }
 

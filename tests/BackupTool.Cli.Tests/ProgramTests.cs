@@ -16,15 +16,36 @@ public sealed class ProgramTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void Help_ListsEveryVerb_ExitsZero()
+    public void Help_ListsEveryVerbOnStdout_ExitsZero()
     {
         var run = Backup("--help");
 
         Assert.Equal(0, run.ExitCode);
         foreach (var verb in new[] { "create", "verify", "restore", "list" })
         {
-            Assert.Contains(verb, run.Error);
+            Assert.Contains(verb, run.Output);
         }
+    }
+
+    [Fact]
+    public void HelpOfVerb_ListsItsOptionsOnStdout_ExitsZero()
+    {
+        var run = Backup("help", "create");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--no-fsync", run.Output);
+    }
+
+    [Theory]
+    [InlineData("--version")]
+    [InlineData("version")]
+    public void Version_PrintsOneLineWithTheVersion_ExitsZero(string argument)
+    {
+        var run = Backup(argument);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"^backup \d+\.\d+\.\d+\S*\n$", run.Output.ReplaceLineEndings("\n"));
+        Assert.Equal("", run.Error);
     }
 
     [Fact]
