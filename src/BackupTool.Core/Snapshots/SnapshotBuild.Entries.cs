@@ -77,6 +77,7 @@ internal sealed partial class SnapshotBuild
         }
 
         ApplyMetadata(target, before, setMode: true);
+        _flush?.Copied(result.Length);
         logger.Verbose(CopiedTemplate, entry.FullPath, result.Length);
         return new FileOutcome(result, Changed: changed);
     }

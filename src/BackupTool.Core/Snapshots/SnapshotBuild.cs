@@ -25,6 +25,8 @@ internal sealed partial class SnapshotBuild(
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly HashingCopier _copier = new(fileSystem, plan.Algorithms, plan.Durable ? posix : null);
+    private readonly BackgroundFlush? _flush =
+        plan.Durable ? new BackgroundFlush(posix, plan.PartialPath, BackgroundFlush.DefaultInterval) : null;
     private readonly SnapshotContents _contents = new();
     private readonly List<SnapshotIssue> _unreadable = [];
     private readonly List<TreeEntry> _directories = [];
@@ -49,11 +51,13 @@ internal sealed partial class SnapshotBuild(
             await linked.CancelAsync();
             await Task.WhenAny(producer);
             await lanes.CompleteAsync();
+            WaitForFlush();
             throw;
         }
 
         await producer;
         await lanes.CompleteAsync();
+        _flush?.Finish();
         ApplyDirectoryMetadata();
         if (_unreadable.Count > 0)
         {
@@ -61,6 +65,19 @@ internal sealed partial class SnapshotBuild(
         }
 
         return _contents;
+    }
+
+    // After a failure the partial folder is removed; a flush still writing it would only slow that down,
+    // and its own error, if any, matters less than the one being thrown.
+    private void WaitForFlush()
+    {
+        try
+        {
+            _flush?.Finish();
+        }
+        catch (IOException)
+        {
+        }
     }
 
     private async Task ProduceAsync(ChannelWriter<PendingEntry> queue, CopyLanes lanes, CancellationToken cancellation)

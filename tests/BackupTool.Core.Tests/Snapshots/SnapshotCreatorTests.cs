@@ -247,6 +247,29 @@ public class SnapshotCreatorTests
         Assert.DoesNotContain("manifest-md5.txt", readme);
     }
 
+    [Theory]
+    [InlineData(true, 2, 3)]
+    [InlineData(false, 0, 0)]
+    public async Task CreateAsync_ManyBytes_FlushesOnTheWayOnlyWhenDurable(bool durable, int fewest, int most)
+    {
+        // A background flush after 80 MiB, one after 160 MiB unless the first still runs, then the
+        // final flush before publishing.
+        const int size = 40 << 20;
+        var fileSystem = MockTrees.Create(new Dictionary<string, string> { ["/src/"] = "" });
+        foreach (var name in new[] { "a", "b", "c", "d" })
+        {
+            fileSystem.AddFile($"/src/{name}.bin", new MockFileData(new byte[size]));
+        }
+
+        var posix = new FlushCountingPosixFileSystem(MockTrees.Posix(fileSystem));
+        var creator = new SnapshotCreator(fileSystem, posix, MockTrees.Logger);
+
+        var result = await creator.CreateAsync(new SnapshotOptions("/src", "/dest", "snap", Durable: durable));
+
+        Assert.Equal(4L * size, result.Bytes);
+        Assert.InRange(posix.Flushes, fewest, most);
+    }
+
     private static SnapshotCreator Creator(MockFileSystem fileSystem, TimeProvider? clock = null) =>
         new(fileSystem, MockTrees.Posix(fileSystem), MockTrees.Logger, clock);
 
