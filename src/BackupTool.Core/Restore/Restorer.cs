@@ -82,7 +82,9 @@ public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem po
     {
         var target = request.TargetPath;
         var snapshot = request.SnapshotPath.TrimEnd('/');
-        if (target == snapshot || target.StartsWith(snapshot + "/", StringComparison.Ordinal))
+        // Compared where the paths lead: a target reached through a symlink into the snapshot would
+        // otherwise write into the snapshot's data.
+        if (PhysicalPath.IsSameOrInside(PhysicalPath.Resolve(fileSystem, target), PhysicalPath.Resolve(fileSystem, snapshot)))
         {
             throw new InvalidInputException($"Target '{target}' lies inside the snapshot '{snapshot}', and a restore "
                 + "there would change the snapshot. Pass a folder outside it.");

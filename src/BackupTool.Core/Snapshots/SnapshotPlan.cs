@@ -36,7 +36,11 @@ internal sealed record SnapshotPlan(
                 + "Pass a folder to --dest; it is created when missing.");
         }
 
-        if (destination == source)
+        // Compared where the paths lead, so that a symlink in either cannot hide a destination inside
+        // the source, which would copy the snapshot into itself until the path limit.
+        var physicalSource = PhysicalPath.Resolve(fileSystem, source);
+        var physicalDestination = PhysicalPath.Resolve(fileSystem, destination);
+        if (physicalDestination == physicalSource)
         {
             throw new InvalidInputException($"The destination '{options.DestinationPath}' is the source folder itself. "
                 + "Pass a --dest outside the source, or a folder inside it such as SOURCE/backups.");
@@ -48,13 +52,15 @@ internal sealed record SnapshotPlan(
         var partial = fileSystem.Path.Combine(destination, SnapshotLayout.PartialFolderName(name));
         CheckFree(fileSystem, final, partial, name);
 
-        var insideSource = destination.StartsWith(source.TrimEnd('/') + "/", StringComparison.Ordinal);
-        var excluded = insideSource ? new HashSet<string> { destination } : [];
+        // The walk names entries below the source as given, so the destination is excluded by that name.
+        var insideSource = PhysicalPath.IsSameOrInside(physicalDestination, physicalSource);
+        var excludedPath = insideSource ? source.TrimEnd('/') + physicalDestination[physicalSource.TrimEnd('/').Length..] : null;
+        var excluded = excludedPath is null ? new HashSet<string>() : [excludedPath];
         var walk = new WalkOptions(new ExcludeFilter(options.Excludes ?? []), excluded, options.FollowSymlinks,
             MaxRelativePathBytes(source, partial));
         var algorithms = options.Algorithms is { Count: > 0 } chosen ? chosen.Distinct().ToList() : [ChecksumAlgorithm.Md5];
         return new SnapshotPlan(source, destination, name, partial, final, algorithms, walk,
-            insideSource ? destination : null, options.Durable, options.SkipUnreadable, now);
+            excludedPath, options.Durable, options.SkipUnreadable, now);
     }
 
     /// <summary>Returns how long a relative path may be before the source or target path passes PATH_MAX.</summary>

@@ -24,6 +24,21 @@ public sealed class RestorerDiskTests : IDisposable
             .RestoreAsync(new RestoreRequest(Bag, Target, overwrite));
 
     [SkippableFact]
+    public async Task RestoreAsync_TargetThroughSymlinkIntoSnapshot_ThrowsAndChangesNothing()
+    {
+        Skip.IfNot(PosixFileSystem.IsSupported, "symlinks and statx need Linux");
+        new SnapshotBuilder().File("a.txt", "alpha").Write(_fileSystem, Bag);
+        File.CreateSymbolicLink(_temp.Combine("link"), Path.Combine(Bag, "data"));
+        var restorer = new Restorer(_fileSystem, _posix, new LoggerConfiguration().CreateLogger());
+
+        var error = await Assert.ThrowsAsync<InvalidInputException>(
+            () => restorer.RestoreAsync(new RestoreRequest(Bag, _temp.Combine("link", "inner"), false)));
+
+        Assert.Contains("lies inside the snapshot", error.Message);
+        Assert.Equal(["a.txt"], Directory.GetFileSystemEntries(Path.Combine(Bag, "data")).Select(Path.GetFileName));
+    }
+
+    [SkippableFact]
     public async Task RestoreAsync_Symlinks_KeepExactTargetText()
     {
         Skip.IfNot(PosixFileSystem.IsSupported, "symlinks and statx need Linux");

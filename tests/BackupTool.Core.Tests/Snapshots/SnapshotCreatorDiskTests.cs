@@ -168,6 +168,50 @@ public sealed class SnapshotCreatorDiskTests : IDisposable
         Assert.Equal(["snap"], Directory.GetFileSystemEntries(_temp.Combine("dest")).Select(Path.GetFileName));
     }
 
+    [SkippableFact]
+    public async Task CreateAsync_SourceIsSymlinkAboveDestination_LeavesDestinationOut()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "symlink semantics are tested on Linux");
+        File.WriteAllText(_temp.Combine("src", "a.txt"), "a");
+        Directory.CreateDirectory(_temp.Combine("src", "inner"));
+        File.CreateSymbolicLink(_temp.Combine("alias"), "src");
+
+        var result = await CreateAsync(new SnapshotOptions(_temp.Combine("alias"), _temp.Combine("src", "inner"), "snap"));
+
+        Assert.Equal(_temp.Combine("alias", "inner"), result.ExcludedDestination);
+        Assert.Equal(1, result.Files);
+        Assert.False(Directory.Exists(_temp.Combine("src", "inner", "snap", "data", "inner")));
+    }
+
+    [SkippableFact]
+    public async Task CreateAsync_DestinationIsSymlinkIntoSource_LeavesDestinationOut()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "symlink semantics are tested on Linux");
+        File.WriteAllText(_temp.Combine("src", "a.txt"), "a");
+        Directory.CreateDirectory(_temp.Combine("src", "inner"));
+        File.CreateSymbolicLink(_temp.Combine("backups"), Path.Combine("src", "inner"));
+
+        var result = await CreateAsync(new SnapshotOptions(Source, _temp.Combine("backups", "new"), "snap"));
+
+        Assert.Equal(_temp.Combine("src", "inner", "new"), result.ExcludedDestination);
+        Assert.Equal(1, result.Files);
+        Assert.Equal(["a.txt", "inner"], Directory.GetFileSystemEntries(_temp.Combine("src", "inner", "new", "snap", "data"))
+            .Select(Path.GetFileName).Order());
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Combine("src", "inner", "new", "snap", "data", "inner")));
+    }
+
+    [SkippableFact]
+    public async Task CreateAsync_DestinationIsSymlinkToSource_ThrowsInvalidInput()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "symlink semantics are tested on Linux");
+        File.CreateSymbolicLink(_temp.Combine("same"), "src");
+
+        var error = await Assert.ThrowsAsync<InvalidInputException>(
+            () => CreateAsync(new SnapshotOptions(Source, _temp.Combine("same"), "snap")));
+
+        Assert.Contains("is the source folder itself", error.Message);
+    }
+
     private Task<SnapshotResult> CreateAsync(SnapshotOptions? options = null) =>
         new SnapshotCreator(_fileSystem, _posix, MockTrees.Logger)
             .CreateAsync(options ?? new SnapshotOptions(Source, _temp.Combine("dest"), "snap"));
