@@ -31,4 +31,24 @@ internal static class Logging
 
         return configuration.CreateLogger();
     }
+
+    /// <summary>Opens the log file for appending, as the file sink will, and returns why that failed, or null.</summary>
+    public static string? CannotWrite(string logFile)
+    {
+        try
+        {
+            using (File.Open(logFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
+            {
+                return null;
+            }
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Directory.Exists(logFile) ? "it is a folder" : "permission denied";
+        }
+        catch (IOException exception)
+        {
+            return exception.Message.TrimEnd('.');
+        }
+    }
 }

@@ -64,6 +64,14 @@ if (!string.IsNullOrEmpty(options.LogFile)
     return ExitCodes.InvalidInput;
 }
 
+// The log's file sink drops what it cannot write without a word, so try the file first.
+if (!string.IsNullOrEmpty(options.LogFile) && Logging.CannotWrite(options.LogFile) is { } reason)
+{
+    Console.Error.WriteLine($"error: cannot write the --log-file '{options.LogFile}': {reason}. "
+        + "Choose a file you may write to.");
+    return ExitCodes.InvalidInput;
+}
+
 var fileSystem = new FileSystem();
 IPosixFileSystem posix = PosixFileSystem.IsSupported ? new PosixFileSystem() : new EmulatedPosixFileSystem(fileSystem);
 using var logger = Logging.Create(options);

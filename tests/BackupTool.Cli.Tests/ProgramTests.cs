@@ -121,5 +121,32 @@ public sealed class ProgramTests : IDisposable
         Assert.False(Directory.Exists(_temp.Combine("backups")));
     }
 
+    [Fact]
+    public void LogFileIsFolder_ExitsTwoNamingIt()
+    {
+        Directory.CreateDirectory(_temp.Combine("logs"));
+
+        var run = Backup("create", "src", "--dest", "backups", "--log-file", "logs");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("cannot write the --log-file 'logs': it is a folder", run.Error);
+        Assert.False(Directory.Exists(_temp.Combine("backups")));
+    }
+
+    [SkippableFact]
+    public void LogFileReadOnly_ExitsTwoNamingIt()
+    {
+        Skip.If(Unprivileged.WhyUnavailable is not null, Unprivileged.WhyUnavailable);
+        var log = _temp.Combine("read-only.log");
+        File.WriteAllText(log, "");
+        File.SetUnixFileMode(log, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        Unprivileged.GiveAway(_temp.Path);
+
+        var run = Unprivileged.Backup(_temp.Path, "create", "src", "--dest", "backups", "--log-file", "read-only.log");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("cannot write the --log-file 'read-only.log': permission denied", run.Error);
+    }
+
     private BackupRun Backup(params string[] arguments) => BackupProcess.Run(_temp.Path, arguments);
 }
