@@ -9,10 +9,14 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 tree=${1:-$here/project}
 work=${2:-$(mktemp -d)}
+# The demo changes folder later, so relative paths are made absolute first.
+[ -d "$tree" ] || { echo "error: TREE '$tree' is not a folder. Usage: $0 [TREE] [WORK]" >&2; exit 2; }
+tree=$(cd "$tree" && pwd)
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
 backup=${BACKUP:-backup}
 
 echo "== Copying $tree to $work/repo"
-mkdir -p "$work"
 cp -a "$tree/." "$work/repo/"
 cd "$work"
 
