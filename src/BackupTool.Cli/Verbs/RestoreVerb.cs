@@ -23,7 +23,12 @@ internal sealed class RestoreVerb(RestoreOptions options, VerbContext context)
             PrintText(result);
         }
 
-        return result.Status is RestoreStatus.Restored or RestoreStatus.Planned ? ExitCodes.Success : ExitCodes.Differences;
+        return result.Status switch
+        {
+            RestoreStatus.Restored or RestoreStatus.Planned => ExitCodes.Success,
+            RestoreStatus.Blocked => ExitCodes.InvalidInput,
+            _ => ExitCodes.Differences,
+        };
     }
 
     private void PrintWarnings(RestoreResult result)
@@ -52,6 +57,10 @@ internal sealed class RestoreVerb(RestoreOptions options, VerbContext context)
                 break;
             case RestoreStatus.Planned:
                 PrintPlan(result);
+                break;
+            case RestoreStatus.Blocked:
+                PrintPlan(result);
+                context.Error.WriteLine("The restore itself would be rejected for the errors above; nothing was changed.");
                 break;
             case RestoreStatus.Restored when !options.Quiet:
                 context.Out.WriteLine($"Restored {result.Files} files ({result.Bytes} bytes), {result.Directories} "

@@ -9,6 +9,12 @@ public enum RestoreStatus
     /// <summary>A dry run listed what a restore would do and changed nothing.</summary>
     Planned,
 
+    /// <summary>
+    /// A dry run listed what a restore would do, changed nothing, and found that the restore itself
+    /// would be rejected for the target (listed in the problems), as invalid input.
+    /// </summary>
+    Blocked,
+
     /// <summary>The snapshot is damaged or unsafe; nothing was written.</summary>
     Rejected,
 

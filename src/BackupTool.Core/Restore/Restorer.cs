@@ -57,18 +57,33 @@ public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem po
                 + "and symlinks were not recorded, so only payload files are restored");
         }
 
-        var targetHasEntries = InspectTarget(request, result);
+        // A dry run lists why the restore itself would be rejected instead of throwing, and reports Blocked.
+        var blockers = new List<string>();
+        var targetHasEntries = InspectTarget(request, blockers);
         var streaming = Plan(source, request, targetHasEntries, result, cancellation);
-        if (result.Conflicts.Count > 0 && !request.DryRun && result.Problems.Count == 0)
+        if (result.Conflicts.Count > 0 && result.Problems.Count == 0)
         {
-            throw new InvalidInputException($"Target '{request.TargetPath}' has directories where the snapshot has "
-                + $"files: {string.Join("; ", result.Conflicts.Take(5))}{(result.Conflicts.Count > 5 ? "; ..." : "")}. "
-                + "Move them away or restore into another folder.");
+            var conflicts = $"Target '{request.TargetPath}' has directories where the snapshot has files: "
+                + $"{string.Join("; ", result.Conflicts.Take(5))}{(result.Conflicts.Count > 5 ? "; ..." : "")}. "
+                + "Move them away or restore into another folder.";
+            if (!request.DryRun)
+            {
+                throw new InvalidInputException(conflicts);
+            }
+
+            blockers.Add(conflicts);
         }
 
         if (result.Problems.Count > 0 || request.DryRun)
         {
-            result.Status = result.Problems.Count > 0 ? RestoreStatus.Rejected : RestoreStatus.Planned;
+            result.Status = result.Problems.Count > 0 ? RestoreStatus.Rejected
+                : blockers.Count > 0 ? RestoreStatus.Blocked
+                : RestoreStatus.Planned;
+            if (result.Status == RestoreStatus.Blocked)
+            {
+                result.Problems.AddRange(blockers);
+            }
+
             return result;
         }
 
@@ -78,7 +93,7 @@ public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem po
         return result;
     }
 
-    private bool InspectTarget(RestoreRequest request, RestoreResult result)
+    private bool InspectTarget(RestoreRequest request, List<string> blockers)
     {
         var target = request.TargetPath;
         var snapshot = request.SnapshotPath.TrimEnd('/');
@@ -104,13 +119,14 @@ public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem po
             .Any(entry => !IsStagingFolder(fileSystem.Path.GetFileName(entry)));
         if (occupied && !request.Overwrite)
         {
+            var notEmpty = $"Target '{target}' is not empty. Pass an empty or new folder, "
+                + "or add --overwrite to replace the files that exist.";
             if (!request.DryRun)
             {
-                throw new InvalidInputException($"Target '{target}' is not empty. Pass an empty or new folder, "
-                    + "or add --overwrite to replace the files that exist.");
+                throw new InvalidInputException(notEmpty);
             }
 
-            result.Warnings.Add($"the target '{target}' is not empty: a restore into it needs --overwrite");
+            blockers.Add(notEmpty);
         }
 
         return occupied;

@@ -127,13 +127,43 @@ public sealed class RestoreVerbTests : IDisposable
     }
 
     [Fact]
+    public void Restore_DryRunThatWouldBeRejected_ExitsTwoAndListsPlan()
+    {
+        WriteSnapshot();
+        Directory.CreateDirectory(Path.Combine(Target, "a.txt"));
+
+        var run = BackupProcess.Run(_temp.Path, "restore", Bag, "--to", Target, "--dry-run", "--overwrite");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("conflict   'a.txt' is a directory in the target", run.Output);
+        Assert.Contains("error: Target", run.Error);
+        Assert.Contains("would be rejected", run.Error);
+        Assert.True(Directory.Exists(Path.Combine(Target, "a.txt")));
+    }
+
+    [Fact]
+    public void Restore_JsonDryRunIntoOccupiedFolder_ReportsBlocked()
+    {
+        WriteSnapshot();
+        Directory.CreateDirectory(Target);
+        File.WriteAllText(Path.Combine(Target, "other.txt"), "keep");
+
+        var run = BackupProcess.Run(_temp.Path, "restore", Bag, "--to", Target, "--dry-run", "--json");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal("blocked", json.RootElement.GetProperty("status").GetString());
+        Assert.Contains("is not empty", json.RootElement.GetProperty("problems")[0].GetString());
+    }
+
+    [Fact]
     public void Restore_JsonDryRun_PrintsEveryFieldInOrder()
     {
         WriteSnapshot();
         Directory.CreateDirectory(Target);
         File.WriteAllText(Path.Combine(Target, "a.txt"), "old");
 
-        var run = BackupProcess.Run(_temp.Path, "restore", Bag, "--to", Target, "--dry-run", "--json");
+        var run = BackupProcess.Run(_temp.Path, "restore", Bag, "--to", Target, "--dry-run", "--overwrite", "--json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var json = JsonDocument.Parse(run.Output);

@@ -227,8 +227,24 @@ public sealed class RestorerTests
 
         var result = await RestoreAsync(overwrite: true, dryRun: true);
 
-        Assert.Equal(RestoreStatus.Planned, result.Status);
+        Assert.Equal(RestoreStatus.Blocked, result.Status);
         Assert.Equal(["'a.txt' is a directory in the target but a regular file in the snapshot"], result.Conflicts);
+        Assert.Contains("has directories where the snapshot has files", Assert.Single(result.Problems));
+        Assert.Equal("keep", _fileSystem.File.ReadAllText(Target + "/a.txt/inside.txt"));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_DryRunIntoOccupiedWithoutOverwrite_IsBlocked()
+    {
+        SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
+        _fileSystem.AddFile(Target + "/other.txt", new MockFileData("keep"));
+
+        var result = await RestoreAsync(dryRun: true);
+
+        Assert.Equal(RestoreStatus.Blocked, result.Status);
+        Assert.Contains("is not empty", Assert.Single(result.Problems));
+        Assert.Equal(["a.txt"], result.WouldCreate);
+        Assert.False(_fileSystem.File.Exists(Target + "/a.txt"));
     }
 
     [Fact]
@@ -238,7 +254,7 @@ public sealed class RestorerTests
             .Write(_fileSystem, Bag);
         _fileSystem.AddFile(Target + "/a.txt", new MockFileData("old"));
 
-        var result = await RestoreAsync(dryRun: true);
+        var result = await RestoreAsync(overwrite: true, dryRun: true);
 
         Assert.Equal(RestoreStatus.Planned, result.Status);
         Assert.Equal(["b.txt"], result.WouldCreate);
