@@ -35,7 +35,7 @@ internal static class UsageErrors
             .Select(p => (Property: p, Attribute: p.GetCustomAttribute<ValueAttribute>()))
             .FirstOrDefault(p => p.Attribute is { Index: 0 });
         return value?.Attribute is { } attribute
-            ? $"missing {attribute.MetaName}: {attribute.HelpText.TrimEnd('.').ToLowerInvariant()}."
+            ? $"missing {attribute.MetaName}: {char.ToLowerInvariant(attribute.HelpText[0])}{attribute.HelpText.TrimEnd('.')[1..]}."
             : "a required argument is missing.";
     }
 }

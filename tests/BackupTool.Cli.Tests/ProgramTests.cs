@@ -148,5 +148,14 @@ public sealed class ProgramTests : IDisposable
         Assert.Contains("cannot write the --log-file 'read-only.log': permission denied", run.Error);
     }
 
+    [Fact]
+    public void MissingSnapshot_KeepsNamesInTheMessageAsSpelled()
+    {
+        var run = Backup("verify");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error: missing SNAPSHOT: the snapshot folder or BagIt bag.", run.Error);
+    }
+
     private BackupRun Backup(params string[] arguments) => BackupProcess.Run(_temp.Path, arguments);
 }
