@@ -9,9 +9,10 @@ namespace BackupTool.Core.Snapshots;
 /// </summary>
 /// <remarks>
 /// Without them, the kernel starts writing only when dirty pages pass its limits or grow old (10 % of
-/// memory and 30 s by default on Linux), so in a run of a few seconds every byte waits for the final
-/// flush. At most one flush runs at a time. <see cref="Finish"/> throws the error of a failed flush,
-/// because the final flush opens a new descriptor and might not see a write error already reported.
+/// memory and 30 s by default on Linux). In a run of a few seconds, every byte would wait for the
+/// final flush. At most one flush runs at a time. <see cref="Finish"/> throws the error of a failed
+/// flush, because the final flush opens a new descriptor and might not see a write error already
+/// reported.
 /// </remarks>
 internal sealed class BackgroundFlush(IPosixFileSystem posix, string path, long interval)
 {
@@ -55,21 +56,14 @@ internal sealed class BackgroundFlush(IPosixFileSystem posix, string path, long 
             running = _running;
         }
 
-        try
-        {
-            running.Wait();
-        }
-        catch (AggregateException exception) when (exception.InnerExceptions.Count == 1)
-        {
-            throw exception.InnerExceptions[0];
-        }
+        running.GetAwaiter().GetResult();
     }
 
     private void ThrowIfFailed()
     {
         if (_running.IsFaulted)
         {
-            Finish();
+            _running.GetAwaiter().GetResult();
         }
     }
 }
