@@ -9,12 +9,12 @@ cd "$(dirname "$0")"
 case "$(uname -m)" in
     x86_64 | amd64) rid=linux-x64 ;;
     aarch64 | arm64) rid=linux-arm64 ;;
-    *) echo "error: no native build for $(uname -m); BackupTool builds for x86_64 and arm64 Linux." >&2
+    *) echo "error: no native build for $(uname -m). BackupTool builds for x86_64 and arm64 Linux." >&2
        exit 1 ;;
 esac
 
 rm -rf artifacts/packages
-# The package without a platform only names the native package of each platform; the second
+# The package without a platform only names the native package of each platform. The second
 # command compiles the native program for this one.
 dotnet pack src/BackupTool.Cli -c Release -o artifacts/packages
 dotnet pack src/BackupTool.Cli -c Release -r "$rid" -o artifacts/packages

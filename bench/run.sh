@@ -6,7 +6,7 @@
 # the raw timings (DIR/results/times.tsv). On ext4, creating many files within minutes of
 # deleting many costs kernel time that would land in the measurement. So start the script at
 # least 5 minutes after deleting many files on the same file system. The outputs of the small
-# and real datasets stay on disk until the run ends; the large dataset has 4 files per output,
+# and real datasets stay on disk until the run ends. The large dataset has 4 files per output,
 # so its outputs are removed after each run to bound disk use (about 30 GB free is enough).
 # --no-publish reuses DIR/bin. Nothing here asserts a timing.
 set -euo pipefail
@@ -322,8 +322,8 @@ for name in ${ONLY//,/ }; do
     bench_verify "$name"
     bench_restore "$name"
     bench_audit "$name"
-    # Deleting many-file outputs now would slow the next dataset's creates, so only the large
-    # dataset's few files go now; the rest go when the run ends.
+    # Deleting outputs of many files now would slow the next dataset's creates. So only the large
+    # dataset's outputs go now, and the rest go when the run ends.
     if [[ $name == large ]]; then
         log "$name: removing its outputs"
         rm -rf "$OUT/$name"

@@ -28,7 +28,7 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
-    public void HelpOfVerb_ListsItsOptionsOnStdout_ExitsZero()
+    public void HelpVerb_PrintsOptionsOnStdout()
     {
         var run = Backup("help", "create");
 
@@ -149,7 +149,7 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
-    public void MissingSnapshot_KeepsNamesInTheMessageAsSpelled()
+    public void MissingSnapshot_KeepsBagItSpelling()
     {
         var run = Backup("verify");
 

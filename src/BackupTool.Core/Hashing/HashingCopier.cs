@@ -145,7 +145,7 @@ public sealed class HashingCopier(
 
     // Reads the block just written back through the target's handle (the position returns to the
     // block's end) and compares bytes. A sparse block that ends in a hole past the current end of
-    // the file reads back short; the missing bytes are zeros that SetLength adds at the end.
+    // the file reads back short, because SetLength adds those zeros only at the end.
     private static bool ReadsBackAs(Stream target, ReadOnlySpan<byte> block, Span<byte> check, bool sparse)
     {
         target.Seek(-block.Length, SeekOrigin.Current);

@@ -97,8 +97,8 @@ public sealed partial class Restorer(IFileSystem fileSystem, IPosixFileSystem po
     {
         var target = request.TargetPath;
         var snapshot = request.SnapshotPath.TrimEnd('/');
-        // Compared where the paths lead: a target reached through a symlink into the snapshot would
-        // otherwise write into the snapshot's data.
+        // The paths are compared by where their symlinks lead, because a target reached through a
+        // symlink into the snapshot would otherwise write into the snapshot's data.
         if (PhysicalPath.IsSameOrInside(PhysicalPath.Resolve(fileSystem, target), PhysicalPath.Resolve(fileSystem, snapshot)))
         {
             throw new InvalidInputException($"Target '{target}' lies inside the snapshot '{snapshot}', and a restore "

@@ -67,8 +67,8 @@ internal sealed partial class SnapshotBuild(
         return _contents;
     }
 
-    // After a failure the partial folder is removed; a flush still writing it would only slow that down,
-    // and its own error, if any, matters less than the one being thrown.
+    // After a failure the partial folder is removed, and a flush still writing it would only slow that
+    // down. Its own error, if any, matters less than the one being thrown.
     private void WaitForFlush()
     {
         try

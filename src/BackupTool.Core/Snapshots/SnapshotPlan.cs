@@ -36,8 +36,8 @@ internal sealed record SnapshotPlan(
                 + "Pass a folder to --dest; it is created when missing.");
         }
 
-        // Compared where the paths lead, so that a symlink in either cannot hide a destination inside
-        // the source, which would copy the snapshot into itself until the path limit.
+        // The paths are compared by where their symlinks lead, so that a symlink cannot hide a
+        // destination inside the source, which would copy the snapshot into itself until PATH_MAX.
         var physicalSource = PhysicalPath.Resolve(fileSystem, source);
         var physicalDestination = PhysicalPath.Resolve(fileSystem, destination);
         if (physicalDestination == physicalSource)

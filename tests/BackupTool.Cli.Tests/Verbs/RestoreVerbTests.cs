@@ -127,7 +127,7 @@ public sealed class RestoreVerbTests : IDisposable
     }
 
     [Fact]
-    public void Restore_DryRunThatWouldBeRejected_ExitsTwoAndListsPlan()
+    public void Restore_BlockedDryRun_ExitsTwo()
     {
         WriteSnapshot();
         Directory.CreateDirectory(Path.Combine(Target, "a.txt"));
@@ -142,7 +142,7 @@ public sealed class RestoreVerbTests : IDisposable
     }
 
     [Fact]
-    public void Restore_JsonDryRunIntoOccupiedFolder_ReportsBlocked()
+    public void Restore_JsonBlockedDryRun_ReportsBlocked()
     {
         WriteSnapshot();
         Directory.CreateDirectory(Target);

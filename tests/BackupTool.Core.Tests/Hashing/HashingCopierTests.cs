@@ -93,7 +93,7 @@ public sealed class HashingCopierTests
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(2)]
-    public void Copy_TargetStoresOtherBytes_ReadBackDoesNotMatch(int damagedBlock)
+    public void Copy_DamagedBlock_ReadBackFails(int damagedBlock)
     {
         var bytes = new byte[HashingCopier.BlockSize * 3];
         new Random(11).NextBytes(bytes);
@@ -107,7 +107,7 @@ public sealed class HashingCopierTests
     }
 
     [Fact]
-    public void Copy_SparseTargetStoresOtherBytes_ReadBackDoesNotMatch()
+    public void Copy_SparseDamaged_ReadBackFails()
     {
         var bytes = new byte[HashingCopier.BlockSize * 2];
         bytes[HashingCopier.BlockSize + 100] = 1;
@@ -120,7 +120,7 @@ public sealed class HashingCopierTests
     }
 
     [Fact]
-    public void Copy_SparseEndingInHole_ReadsBackAndKeepsLength()
+    public void Copy_SparseEndingInHole_Matches()
     {
         var bytes = new byte[HashingCopier.BlockSize * 2 + 4096 * 3];
         bytes[10] = 7;

@@ -234,7 +234,7 @@ public sealed class RestorerTests
     }
 
     [Fact]
-    public async Task RestoreAsync_DryRunIntoOccupiedWithoutOverwrite_IsBlocked()
+    public async Task RestoreAsync_DryRunIntoOccupied_IsBlocked()
     {
         SnapshotBuilder.FromFiles(new Dictionary<string, string> { ["a.txt"] = "alpha" }).Write(_fileSystem, Bag);
         _fileSystem.AddFile(Target + "/other.txt", new MockFileData("keep"));
